@@ -1,0 +1,34 @@
+package org.lungscan.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when the database answers and its schema has been migrated. */
+@Readiness
+@ApplicationScoped
+public class DatabaseReadiness implements HealthCheck {
+
+  @Inject Database database;
+
+  @Override
+  public HealthCheckResponse call() {
+    var response = HealthCheckResponse.named("database");
+    if (!database.isMigrated()) {
+      return response.down().withData("detail", "schema not migrated yet").build();
+    }
+    try (Connection connection = database.dataSource().getConnection()) {
+      boolean valid = connection.isValid(2);
+      return response
+          .status(valid)
+          .withData("product", connection.getMetaData().getDatabaseProductName())
+          .build();
+    } catch (SQLException e) {
+      return response.down().withData("detail", "database not reachable").build();
+    }
+  }
+}

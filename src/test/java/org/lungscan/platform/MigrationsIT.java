@@ -1,0 +1,153 @@
+package org.lungscan.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mysql.cj.jdbc.MysqlDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lungscan.testing.TestDatabase;
+
+/**
+ * The migrations bring an empty MariaDB database and an empty embedded one to the same tables,
+ * columns, keys and indexes, and running them a second time changes nothing.
+ */
+class MigrationsIT {
+
+  private static final TestDatabase MARIADB = new TestDatabase("lungscan_it_migrations");
+  private static DataSource mariadb;
+  private static DataSource embedded;
+
+  @BeforeAll
+  static void emptyDatabases() throws Exception {
+    MARIADB.recreate();
+    MysqlDataSource mysql = new MysqlDataSource();
+    mysql.setURL(MARIADB.url());
+    mysql.setUser(TestDatabase.user());
+    mysql.setPassword(TestDatabase.password());
+    mariadb = mysql;
+
+    Path dataDirectory = Files.createTempDirectory("lungscan-migrations");
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL(ApplicationDataSource.embeddedUrl(dataDirectory));
+    h2.setUser("lungscan");
+    embedded = h2;
+  }
+
+  @AfterAll
+  static void dropDatabase() {
+    MARIADB.drop();
+  }
+
+  @Test
+  void bothDatabasesEndUpWithTheSameSchemaAndASecondRunChangesNothing() throws Exception {
+    assertTrue(Migrations.migrate(mariadb) > 0, "an empty MariaDB database gets migrated");
+    assertTrue(Migrations.migrate(embedded) > 0, "an empty embedded database gets migrated");
+
+    String onMariadb = schemaOf(mariadb);
+    String onEmbedded = schemaOf(embedded);
+    for (String table : Set.of("doctor", "patient", "lung_scan", "prediction", "prediction_probability", "audit_event")) {
+      assertTrue(onMariadb.contains("table " + table + "\n"), () -> table + " missing from\n" + onMariadb);
+    }
+    Files.writeString(Path.of("target", "schema-mariadb.txt"), onMariadb);
+    Files.writeString(Path.of("target", "schema-embedded.txt"), onEmbedded);
+    assertEquals(onMariadb, onEmbedded, "see target/schema-mariadb.txt and target/schema-embedded.txt");
+
+    assertEquals(0, Migrations.migrate(mariadb));
+    assertEquals(0, Migrations.migrate(embedded));
+    assertEquals(onMariadb, schemaOf(mariadb));
+    assertEquals(onEmbedded, schemaOf(embedded));
+  }
+
+  /** A vendor-neutral description of the application's tables, from JDBC metadata. */
+  private static String schemaOf(DataSource dataSource) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      String catalog = c.getCatalog();
+      String schema = meta.getDatabaseProductName().contains("H2") ? "public" : null;
+      StringBuilder out = new StringBuilder();
+      for (String table : tables(meta, catalog, schema)) {
+        out.append("table ").append(table).append('\n');
+        columns(meta, catalog, schema, table, out);
+        foreignKeys(meta, catalog, schema, table, out);
+        indexes(meta, catalog, schema, table, out);
+      }
+      return out.toString();
+    }
+  }
+
+  private static Set<String> tables(DatabaseMetaData meta, String catalog, String schema) throws SQLException {
+    Set<String> tables = new TreeSet<>();
+    try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+      while (rs.next()) {
+        String name = rs.getString("TABLE_NAME").toLowerCase();
+        if (!name.equals("flyway_schema_history")) {
+          tables.add(name);
+        }
+      }
+    }
+    return tables;
+  }
+
+  private static void columns(DatabaseMetaData meta, String catalog, String schema, String table, StringBuilder out)
+      throws SQLException {
+    var columns = new TreeMap<String, String>();
+    try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
+      while (rs.next()) {
+        int type = rs.getInt("DATA_TYPE");
+        boolean sized = type == java.sql.Types.VARCHAR || type == java.sql.Types.CHAR;
+        columns.put(rs.getString("COLUMN_NAME").toLowerCase(),
+            "type " + type + (sized ? "(" + rs.getInt("COLUMN_SIZE") + ")" : "")
+                + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? " not null" : " null"));
+      }
+    }
+    columns.forEach((name, description) -> out.append("  column ").append(name).append(' ').append(description).append('\n'));
+  }
+
+  private static void foreignKeys(DatabaseMetaData meta, String catalog, String schema, String table, StringBuilder out)
+      throws SQLException {
+    var keys = new TreeSet<String>();
+    try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
+      while (rs.next()) {
+        keys.add("  foreign key " + rs.getString("FKCOLUMN_NAME").toLowerCase() + " -> "
+            + rs.getString("PKTABLE_NAME").toLowerCase() + "." + rs.getString("PKCOLUMN_NAME").toLowerCase()
+            + (rs.getInt("DELETE_RULE") == DatabaseMetaData.importedKeyCascade ? " on delete cascade" : ""));
+      }
+    }
+    keys.forEach(key -> out.append(key).append('\n'));
+  }
+
+  private static void indexes(DatabaseMetaData meta, String catalog, String schema, String table, StringBuilder out)
+      throws SQLException {
+    var indexes = new TreeMap<String, String>();
+    try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, false)) {
+      while (rs.next()) {
+        String column = rs.getString("COLUMN_NAME");
+        if (column == null) {
+          continue;
+        }
+        String key = (rs.getBoolean("NON_UNIQUE") ? "index " : "unique ") + rs.getString("INDEX_NAME").toLowerCase();
+        indexes.merge(key, column.toLowerCase(), (a, b) -> a + "," + b);
+      }
+    }
+    // H2 adds its own index for a foreign key that MySQL serves with a longer index starting with
+    // the same column: one that is a prefix of another means the same to a query, so it is left out.
+    indexes.values().stream()
+        .filter(columns -> indexes.values().stream().noneMatch(other -> other.startsWith(columns + ",")))
+        .sorted().forEach(columns -> out.append("  indexed ").append(columns).append('\n'));
+    indexes.entrySet().stream().filter(e -> e.getKey().startsWith("unique"))
+        .map(e -> "  unique " + e.getValue()).sorted().forEach(u -> out.append(u).append('\n'));
+  }
+}

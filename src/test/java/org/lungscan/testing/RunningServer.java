@@ -1,0 +1,122 @@
+package org.lungscan.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real WAR on a real Payara Micro, started as a hospital would start it: {@code java -jar
+ * payara-micro.jar --deploy lungscan.war}, configured only by environment variables.
+ */
+public final class RunningServer {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+
+  private final Path workDirectory;
+  private final int port;
+  private final Map<String, String> environment;
+  private Process process;
+
+  public RunningServer(Path workDirectory, int port, Map<String, String> environment) {
+    this.workDirectory = workDirectory;
+    this.port = port;
+    this.environment = environment;
+  }
+
+  public static Path war() {
+    return Path.of(System.getProperty("lungscan.war", "target/lungscan.war")).toAbsolutePath();
+  }
+
+  public static Path microJar() {
+    return Path.of(System.getProperty("microJar", "target/payara-micro.jar")).toAbsolutePath();
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  public Path workDirectory() {
+    return workDirectory;
+  }
+
+  /** Starts the server and waits until {@code /health/ready} answers 200. */
+  public synchronized Duration start() throws IOException, InterruptedException {
+    Files.createDirectories(workDirectory);
+    Instant begin = Instant.now();
+    ProcessBuilder builder = new ProcessBuilder(command());
+    builder.directory(workDirectory.toFile());
+    builder.environment().keySet().removeIf(key -> key.startsWith("LUNGSCAN_"));
+    builder.environment().putAll(environment);
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(workDirectory.resolve("server.log").toFile()));
+    process = builder.start();
+    awaitReady();
+    return Duration.between(begin, Instant.now());
+  }
+
+  private List<String> command() {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    command.addAll(List.of("-jar", microJar().toString()));
+    command.addAll(List.of("--deploy", war().toString()));
+    command.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--nohazelcast"));
+    command.addAll(List.of("--rootdir", workDirectory.resolve("payara-root").toString()));
+    return command;
+  }
+
+  private void awaitReady() throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara exited with " + process.exitValue() + "; see " + log());
+      }
+      if (readyStatus(client) == 200) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    stop();
+    throw new IllegalStateException("not ready within " + START_TIMEOUT + "; see " + log());
+  }
+
+  private int readyStatus(HttpClient client) throws InterruptedException {
+    try {
+      HttpRequest request = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
+      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException notYet) {
+      return -1;
+    }
+  }
+
+  public Path log() {
+    return workDirectory.resolve("server.log");
+  }
+
+  /** Stops the server the way an operator would (SIGTERM) and waits for it. */
+  public synchronized void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  /** Kills the server the way a power cut would (SIGKILL), with no chance to clean up. */
+  public synchronized void kill() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+}
