@@ -72,7 +72,7 @@ def build_model() -> keras.Model:
     x = inputs
     for i, filters in enumerate((16, 32, 64)):
         x = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"conv{i + 1}")(x)
-        x = layers.BatchNormalization(name=f"bn{i + 1}")(x)
+        x = layers.BatchNormalization(momentum=0.9, name=f"bn{i + 1}")(x)
         x = layers.MaxPooling2D(2, name=f"pool{i + 1}")(x)
     x = layers.Conv2D(64, 3, padding="same", activation="relu", name="conv4")(x)
     x = layers.GlobalAveragePooling2D(name="gap")(x)
@@ -215,14 +215,18 @@ def main() -> None:
     print(cm)
 
     # ---- save -------------------------------------------------------------------------------
+    # Ship an uncompiled copy: same architecture and weights, no optimizer state or training
+    # config (the product only runs inference, and the files stay small).
+    export = keras.Model.from_config(model.get_config())
+    export.set_weights(model.get_weights())
     h5_path = out / f"{NAME}.h5"
-    model.save(h5_path)  # legacy HDF5 (by extension)
+    export.save(h5_path)  # legacy HDF5 (chosen by the extension)
     keras_path = out / f"{NAME}.keras"
-    model.save(keras_path)
+    export.save(keras_path)
     if keras_path.stat().st_size >= 1_000_000:
         keras_path.unlink()
 
-    reloaded = keras.models.load_model(h5_path)
+    reloaded = keras.models.load_model(h5_path, compile=False)
     drift = float(np.abs(reloaded.predict(test_x[:64], verbose=0) - probs[:64]).max())
     assert drift < 1e-5, f"reloaded .h5 model disagrees with the trained one by {drift}"
 
