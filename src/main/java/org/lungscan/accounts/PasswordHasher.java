@@ -1,0 +1,44 @@
+package org.lungscan.accounts;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** bcrypt hashing of passwords, with the cost the hospital configured. */
+@ApplicationScoped
+public class PasswordHasher {
+
+  private final int cost;
+  private final String hashOfNothing;
+
+  @Inject
+  public PasswordHasher(@ConfigProperty(name = "lungscan.bcrypt.cost", defaultValue = "12") int cost) {
+    this.cost = cost;
+    this.hashOfNothing = hash("an account that does not exist");
+  }
+
+  public String hash(String password) {
+    return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+  }
+
+  public boolean matches(String password, String hash) {
+    return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
+        .verified;
+  }
+
+  /**
+   * Spends the time a real check would, so that an unknown email cannot be told from a wrong
+   * password by how long the answer takes.
+   */
+  public void matchNothing(String password) {
+    matches(password, hashOfNothing);
+  }
+
+  /** Protected for CDI's proxy only. */
+  protected PasswordHasher() {
+    this.cost = 0;
+    this.hashOfNothing = null;
+  }
+}

@@ -1,0 +1,120 @@
+package org.lungscan.accounts;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+/** The page door to signing in and out. */
+@Named("signIn")
+@RequestScoped
+public class SignInView {
+
+  static final String DASHBOARD = "/app/dashboard.xhtml?faces-redirect=true";
+
+  @Inject SecurityContext security;
+  @Inject FacesContext faces;
+  @Inject CurrentDoctor currentDoctor;
+  @Inject AccountService accounts;
+
+  private String email;
+  private String password;
+  private boolean expired;
+  private boolean signedOut;
+
+  public String logIn() {
+    return signInAs(faces, security, email, password) ? DASHBOARD : null;
+  }
+
+  /** Signs in through the application's mechanism; on refusal, says why on the page. */
+  static boolean signInAs(FacesContext faces, SecurityContext security, String email, String password) {
+    ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
+        AuthenticationParameters.withParams()
+            .credential(new UsernamePasswordCredential(email, new Password(password)))
+            .newAuthentication(true));
+    if (status == AuthenticationStatus.SUCCESS) {
+      return true;
+    }
+    if (status == AuthenticationStatus.SEND_CONTINUE) {
+      faces.responseComplete();
+      return false;
+    }
+    Object refusal = request.getAttribute(SignInMechanism.REFUSAL);
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+        refusal == null ? "The email or password is not correct." : refusal.toString(), null));
+    return false;
+  }
+
+  public String logOut() throws ServletException, IOException {
+    if (currentDoctor.isSignedIn()) {
+      accounts.signedOut(currentDoctor.get());
+    }
+    HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+    request.logout();
+    faces.getExternalContext().invalidateSession();
+    return "/login.xhtml?faces-redirect=true&signedOut=true";
+  }
+
+  /** Tells a doctor who lands on the login page why they are there. */
+  public void explainArrival() {
+    if (expired) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
+          "Your session expired after a period of inactivity. Please log in again.", null));
+    } else if (signedOut) {
+      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You have logged out.", null));
+    }
+  }
+
+  public String getToday() {
+    return LocalDate.now().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Locale.ENGLISH));
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String email) {
+    this.email = email;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public boolean isExpired() {
+    return expired;
+  }
+
+  public void setExpired(boolean expired) {
+    this.expired = expired;
+  }
+
+  public boolean isSignedOut() {
+    return signedOut;
+  }
+
+  public void setSignedOut(boolean signedOut) {
+    this.signedOut = signedOut;
+  }
+}

@@ -1,0 +1,23 @@
+package org.lungscan.platform;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** An RFC 9457 problem body: what every error of the JSON API looks like. */
+public record Problem(String type, String title, int status, String detail, List<Invalid.FieldError> errors) {
+
+  public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+
+  public static Problem of(Response.Status status, String detail) {
+    return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null);
+  }
+
+  public static Problem of(int status, String title, String detail) {
+    return new Problem("about:blank", title, status, detail, null);
+  }
+
+  public Response.ResponseBuilder toResponse() {
+    return Response.status(status).type(MEDIA_TYPE).entity(this);
+  }
+}
