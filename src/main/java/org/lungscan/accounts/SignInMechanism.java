@@ -3,7 +3,8 @@ package org.lungscan.accounts;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lungscan.platform.SecurityHeaders;
 import org.lungscan.platform.TooManyAttempts;
 
 /**
@@ -38,10 +40,11 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   public static final String REFUSAL = "lungscan.signInRefusal";
 
   static final String SESSION_KEY = "lungscan.signedIn";
+  private static final String DOCTOR_PAGES = "/app/";
   private static final Set<String> PUBLIC_API = Set.of("/api/auth/signup", "/api/auth/login");
   private static final String JWT_MECHANISM_PACKAGE = "fish.payara.microprofile.jwtauth";
 
-  @Inject @Any Instance<HttpAuthenticationMechanism> mechanisms;
+  @Inject BeanManager beans;
   @Inject AccountService accounts;
 
   @Inject
@@ -52,8 +55,9 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
+    SecurityHeaders.applyTo(response);
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/") ? api(path, request, response, context) : pages(request, context);
+    return path.startsWith("/api/") ? api(path, request, response, context) : pages(path, request, context);
   }
 
   private AuthenticationStatus api(String path, HttpServletRequest request, HttpServletResponse response,
@@ -80,14 +84,17 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     return TokenRefusal.send(response, "The token is malformed, expired, or not signed by this server.");
   }
 
+  /** The server's MicroProfile JWT mechanism, found by the type it declares (its class is the server's). */
   private HttpAuthenticationMechanism jwtMechanism() {
-    return mechanisms.stream()
-        .filter(m -> m.getClass().getName().startsWith(JWT_MECHANISM_PACKAGE))
+    Bean<?> bean = beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
+        .filter(b -> b.getTypes().stream().anyMatch(type -> type.getTypeName().startsWith(JWT_MECHANISM_PACKAGE)))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("MicroProfile JWT is not active"));
+    return (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
+        beans.createCreationalContext(bean));
   }
 
-  private AuthenticationStatus pages(HttpServletRequest request, HttpMessageContext context) {
+  private AuthenticationStatus pages(String path, HttpServletRequest request, HttpMessageContext context) {
     if (context.isAuthenticationRequest()
         && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
       return signInWithPassword(credential, request, context);
@@ -96,7 +103,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     if (signedIn.isPresent()) {
       return context.notifyContainerAboutLogin(signedIn.get().email(), new HashSet<>(signedIn.get().groups()));
     }
-    if (context.isProtected()) {
+    if (path.startsWith(DOCTOR_PAGES)) {
       boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
       return context.redirect(request.getContextPath() + "/login.xhtml" + (expired ? "?expired=true" : ""));
     }

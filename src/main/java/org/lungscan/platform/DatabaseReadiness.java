@@ -15,10 +15,18 @@ public class DatabaseReadiness implements HealthCheck {
 
   @Inject Database database;
 
+  private boolean isMigrated() {
+    try {
+      return database.isMigrated();
+    } catch (RuntimeException stillStarting) {
+      return false;
+    }
+  }
+
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("database");
-    if (!database.isMigrated()) {
+    if (!isMigrated()) {
       return response.down().withData("detail", "schema not migrated yet").build();
     }
     try (Connection connection = database.dataSource().getConnection()) {

@@ -70,6 +70,16 @@ public final class ProblemMappers {
     }
   }
 
+  /** A body JSON-B could not read at all. */
+  @Provider
+  public static class UnreadableEntityMapper implements ExceptionMapper<jakarta.ws.rs.ProcessingException> {
+    @Override
+    public Response toResponse(jakarta.ws.rs.ProcessingException e) {
+      return Problem.of(Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
+          .toResponse().build();
+    }
+  }
+
   /** JAX-RS's own errors (unknown path, wrong method, unsupported type) keep their status. */
   @Provider
   public static class WebApplicationMapper implements ExceptionMapper<WebApplicationException> {

@@ -1,0 +1,69 @@
+package org.lungscan.testing;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one server the system tests share: the WAR on Payara Micro against a fresh MariaDB database,
+ * started on first use and stopped when the test JVM ends. Tests that restart or kill it leave it
+ * running again for the next.
+ */
+public final class SystemServer {
+
+  public static final String ADMIN_EMAIL = "admin@lungscan.test";
+  public static final String ADMIN_PASSWORD = "Admin-password-for-tests-only";
+  public static final int IDLE_TIMEOUT_SECONDS = 20;
+
+  private static final TestDatabase DATABASE = new TestDatabase("lungscan_it_system");
+  private static RunningServer server;
+
+  private SystemServer() {}
+
+  public static synchronized RunningServer get() {
+    if (server == null) {
+      DATABASE.recreate();
+      server = new RunningServer(directory(), Integer.getInteger("it.http.port", 18080), environment());
+      try {
+        System.out.println("system test server ready in " + server.start().toMillis() + " ms");
+      } catch (Exception e) {
+        throw new IllegalStateException("the system test server did not start", e);
+      }
+      Runtime.getRuntime().addShutdownHook(new Thread(SystemServer::stop));
+    }
+    return server;
+  }
+
+  public static Path directory() {
+    return Path.of("target", "it-system").toAbsolutePath();
+  }
+
+  public static Path dataDirectory() {
+    return directory().resolve("data");
+  }
+
+  public static TestDatabase database() {
+    return DATABASE;
+  }
+
+  private static Map<String, String> environment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("LUNGSCAN_DB_URL", DATABASE.url());
+    env.put("LUNGSCAN_DB_USER", TestDatabase.user());
+    env.put("LUNGSCAN_DB_PASSWORD", TestDatabase.password());
+    env.put("LUNGSCAN_DATA_DIR", dataDirectory().toString());
+    env.put("LUNGSCAN_ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("LUNGSCAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("LUNGSCAN_SESSION_IDLE_TIMEOUT_SECONDS", Integer.toString(IDLE_TIMEOUT_SECONDS));
+    return env;
+  }
+
+  private static void stop() {
+    try {
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    DATABASE.drop();
+  }
+}
