@@ -39,7 +39,8 @@ public class SignInThrottle {
   /** Refuses with the time to wait when this account or this address must wait. */
   public void checkAllowed(String email, String address) {
     Instant now = clock.instant();
-    Duration wait = max(waitFor(byAccount.get(email), now), waitFor(byAddress.get(address), now));
+    Duration wait = max(waitFor(byAccount.get(email), now),
+        address == null ? Duration.ZERO : waitFor(byAddress.get(address), now));
     if (!wait.isZero()) {
       throw new TooManyAttempts(wait);
     }

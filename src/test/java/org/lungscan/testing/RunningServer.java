@@ -24,6 +24,7 @@ public final class RunningServer {
   private final Path workDirectory;
   private final int port;
   private final Map<String, String> environment;
+  private Path postBootCommands;
   private Process process;
 
   public RunningServer(Path workDirectory, int port, Map<String, String> environment) {
@@ -38,6 +39,12 @@ public final class RunningServer {
 
   public static Path microJar() {
     return Path.of(System.getProperty("microJar", "target/payara-micro.jar")).toAbsolutePath();
+  }
+
+  /** Starts the server with the operator's post-boot commands, as the README tells operators to. */
+  public RunningServer withPostBootCommands(Path file) {
+    this.postBootCommands = file.toAbsolutePath();
+    return this;
   }
 
   public URI uri(String path) {
@@ -71,6 +78,9 @@ public final class RunningServer {
     command.addAll(List.of("--deploy", war().toString()));
     command.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--nohazelcast"));
     command.addAll(List.of("--rootdir", workDirectory.resolve("payara-root").toString()));
+    if (postBootCommands != null) {
+      command.addAll(List.of("--postbootcommandfile", postBootCommands.toString()));
+    }
     return command;
   }
 

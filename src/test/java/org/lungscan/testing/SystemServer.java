@@ -23,7 +23,8 @@ public final class SystemServer {
   public static synchronized RunningServer get() {
     if (server == null) {
       DATABASE.recreate();
-      server = new RunningServer(directory(), Integer.getInteger("it.http.port", 18080), environment());
+      server = new RunningServer(directory(), Integer.getInteger("it.http.port", 18080), environment())
+          .withPostBootCommands(Path.of("payara-config", "post-boot-commands.asadmin"));
       try {
         System.out.println("system test server ready in " + server.start().toMillis() + " ms");
       } catch (Exception e) {

@@ -1,0 +1,98 @@
+package org.lungscan.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's), driven the way a person uses the pages: fields found by their
+ * visible labels, buttons by their names.
+ */
+public final class Browser implements AutoCloseable {
+
+  private final ChromeDriver driver;
+  private final RunningServer server;
+
+  public Browser(RunningServer server) {
+    this.server = server;
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1280,900");
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String path) {
+    driver.get(server.uri(path).toString());
+  }
+
+  public String path() {
+    return java.net.URI.create(driver.getCurrentUrl()).getPath();
+  }
+
+  /** The input a visible label names, as a person finds it. */
+  public WebElement field(String label) {
+    WebElement labelElement = driver.findElement(By.xpath(
+        "//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']"));
+    return driver.findElement(By.id(labelElement.getAttribute("for")));
+  }
+
+  public void fill(String label, String value) {
+    WebElement field = field(label);
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  public void press(String buttonName) {
+    driver.findElement(By.xpath("//button[normalize-space(.)='" + buttonName + "']")).click();
+  }
+
+  public void follow(String linkText) {
+    driver.findElement(By.linkText(linkText)).click();
+  }
+
+  public String text() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  /** Waits until the page shows the text, for up to ten seconds. */
+  public void waitForText(String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> text().contains(text));
+  }
+
+  /** Saves what the page looks like now under target/screenshots/NAME.png. */
+  public Path screenshot(String name) {
+    try {
+      Path file = Path.of("target", "screenshots", name + ".png");
+      Files.createDirectories(file.getParent());
+      Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
