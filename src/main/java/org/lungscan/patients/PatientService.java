@@ -1,0 +1,112 @@
+package org.lungscan.patients;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Locale;
+import org.lungscan.accounts.AccountService;
+import org.lungscan.accounts.CurrentDoctor;
+import org.lungscan.audit.AuditEvent.Outcome;
+import org.lungscan.audit.AuditTrail;
+import org.lungscan.platform.NotFound;
+import org.lungscan.platform.PageRequest;
+
+/**
+ * The signed-in doctor's patients. Every query is scoped by that doctor: another doctor's patient
+ * is, to this service, a patient that does not exist.
+ */
+@ApplicationScoped
+@Transactional
+public class PatientService {
+
+  static final String RESOURCE = "patient";
+
+  @PersistenceContext(unitName = "lungscan")
+  EntityManager em;
+
+  @Inject CurrentDoctor doctor;
+  @Inject AuditTrail audit;
+  @Inject Event<PatientRemoval> removals;
+
+  public Patient create(PatientDetails details) {
+    Patient patient = new Patient(doctor.get(), details.name(), details.age(), details.gender());
+    em.persist(patient);
+    em.flush();
+    record("PATIENT_CREATE", patient.getId(), Outcome.SUCCESS);
+    return patient;
+  }
+
+  /** The doctor's patients by name, optionally only those whose name contains the query. */
+  public List<Patient> list(String nameQuery, PageRequest page) {
+    record("PATIENT_LIST", null, Outcome.SUCCESS);
+    return em.createQuery("select p from Patient p where p.doctor.id = :doctor and lower(p.name) like :name"
+            + " order by p.name, p.id", Patient.class)
+        .setParameter("doctor", doctor.id())
+        .setParameter("name", containing(nameQuery))
+        .setFirstResult(page.offset())
+        .setMaxResults(page.size())
+        .getResultList();
+  }
+
+  public long count(String nameQuery) {
+    return em.createQuery("select count(p) from Patient p where p.doctor.id = :doctor and lower(p.name) like :name",
+            Long.class)
+        .setParameter("doctor", doctor.id())
+        .setParameter("name", containing(nameQuery))
+        .getSingleResult();
+  }
+
+  public Patient get(long id) {
+    Patient patient = find(id, "PATIENT_READ");
+    record("PATIENT_READ", id, Outcome.SUCCESS);
+    return patient;
+  }
+
+  public Patient update(long id, PatientDetails details) {
+    Patient patient = find(id, "PATIENT_UPDATE");
+    patient.update(details.name(), details.age(), details.gender());
+    em.flush();
+    record("PATIENT_UPDATE", id, Outcome.SUCCESS);
+    return patient;
+  }
+
+  /** Removes the patient with their scans, predictions and stored images. */
+  public void delete(long id) {
+    Patient patient = find(id, "PATIENT_DELETE");
+    removals.fire(new PatientRemoval(id));
+    em.remove(patient);
+    em.flush();
+    record("PATIENT_DELETE", id, Outcome.SUCCESS);
+  }
+
+  /** The doctor's own patient with this id, for other features to attach things to. */
+  public Patient owned(long id) {
+    return find(id, "PATIENT_READ");
+  }
+
+  private Patient find(long id, String action) {
+    List<Patient> found = em.createQuery("select p from Patient p where p.id = :id and p.doctor.id = :doctor",
+            Patient.class)
+        .setParameter("id", id)
+        .setParameter("doctor", doctor.id())
+        .getResultList();
+    if (found.isEmpty()) {
+      record(action, id, Outcome.FAILURE);
+      throw new NotFound("Patient " + id);
+    }
+    return found.get(0);
+  }
+
+  private void record(String action, Long id, Outcome outcome) {
+    audit.record(AccountService.actorOf(doctor.get()), action, RESOURCE, id, outcome);
+  }
+
+  private static String containing(String query) {
+    String text = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+}

@@ -1,0 +1,5 @@
+package org.lungscan.predictions.model;
+
+/** One weight of a layer under its Keras 2 name ("kernel", "bias", "gamma", ...). */
+record NamedWeight(String name, WeightArray array) {
+}
