@@ -41,6 +41,15 @@ public final class ProblemMappers {
   }
 
   @Provider
+  public static class TooLargeMapper implements ExceptionMapper<TooLarge> {
+    @Override
+    public Response toResponse(TooLarge e) {
+      return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), "Content Too Large", e.getMessage())
+          .toResponse().build();
+    }
+  }
+
+  @Provider
   public static class TooManyAttemptsMapper implements ExceptionMapper<TooManyAttempts> {
     @Override
     public Response toResponse(TooManyAttempts e) {

@@ -51,6 +51,9 @@ public class Prediction {
   @Column(name = "model_version", nullable = false, length = 50, updatable = false)
   private String modelVersion;
 
+  @Column(name = "intended_use", nullable = false, length = 500, updatable = false)
+  private String intendedUse;
+
   @Column(name = "inference_ms", nullable = false, updatable = false)
   private double inferenceMs;
 
@@ -64,6 +67,7 @@ public class Prediction {
       Map<String, Double> probabilities,
       String modelName,
       String modelVersion,
+      String intendedUse,
       double inferenceMs) {
     if (probabilities.isEmpty()) {
       throw new IllegalArgumentException("a prediction needs at least one class");
@@ -75,6 +79,7 @@ public class Prediction {
     this.confidence = best.getValue();
     this.modelName = modelName;
     this.modelVersion = modelVersion;
+    this.intendedUse = intendedUse == null ? "" : intendedUse;
     this.inferenceMs = inferenceMs;
     this.predictedAt = Instant.now();
   }
@@ -105,6 +110,10 @@ public class Prediction {
 
   public String getModelVersion() {
     return modelVersion;
+  }
+
+  public String getIntendedUse() {
+    return intendedUse;
   }
 
   public double getInferenceMs() {

@@ -1,5 +1,6 @@
 /**
- * Lung scans: the image checks, the image store and the scans' records. Depends on patients,
- * accounts, audit and platform; knows nothing about predictions.
+ * Lung scans: the scans' records and the service that keeps each record and its stored image in
+ * agreement ({@code images} holds the image checks and the store). Depends on patients, accounts,
+ * audit and platform; learns about predictions only through {@link org.lungscan.scans.LatestPredictions}.
  */
 package org.lungscan.scans;

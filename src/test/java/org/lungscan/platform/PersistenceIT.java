@@ -34,7 +34,7 @@ import org.lungscan.patients.Gender;
 import org.lungscan.patients.Patient;
 import org.lungscan.predictions.Prediction;
 import org.lungscan.scans.LungScan;
-import org.lungscan.scans.StoredImage;
+import org.lungscan.scans.images.StoredImage;
 import org.lungscan.testing.TestDatabase;
 
 /**
@@ -110,7 +110,7 @@ class PersistenceIT {
       Patient patient = persist(new Patient(doctor, "Jane Roe", 54, Gender.FEMALE));
       LungScan scan = persist(new LungScan(patient, image(), "chest ../x-ray.png"));
       Prediction prediction = persist(new Prediction(scan,
-          Map.of("normal", 0.1, "benign_nodule", 0.2, "malignant_nodule", 0.7), "demo", "1.0.0", 12.5));
+          Map.of("normal", 0.1, "benign_nodule", 0.2, "malignant_nodule", 0.7), "demo", "1.0.0", "Demonstration only", 12.5));
       return new long[] {patient.getId(), scan.getId(), prediction.getId()};
     });
     em.clear();
@@ -137,6 +137,7 @@ class PersistenceIT {
     assertEquals(3, prediction.getProbabilities().size());
     assertEquals(0.2, prediction.getProbabilities().get("benign_nodule"), 1e-12);
     assertEquals("demo", prediction.getModelName());
+    assertEquals("Demonstration only", prediction.getIntendedUse());
     assertEquals(12.5, prediction.getInferenceMs(), 1e-9);
   }
 
@@ -163,7 +164,7 @@ class PersistenceIT {
       Doctor doctor = persist(newDoctor("Dr. Quinn", "quinn." + unique() + "@example.org"));
       Patient patient = persist(new Patient(doctor, "To Be Removed", 70, Gender.MALE));
       LungScan scan = persist(new LungScan(patient, image(), "a.png"));
-      Prediction p = persist(new Prediction(scan, Map.of("normal", 1.0), "demo", "1", 1));
+      Prediction p = persist(new Prediction(scan, Map.of("normal", 1.0), "demo", "1", "Demonstration only", 1));
       return new long[] {patient.getId(), scan.getId(), p.getId(), doctor.getId()};
     });
     inTx(() -> {

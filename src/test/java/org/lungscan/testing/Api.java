@@ -17,7 +17,8 @@ import java.util.UUID;
 /** A client of the JSON API, as a hospital's script would be. */
 public final class Api {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
   private final RunningServer server;
 
   public Api(RunningServer server) {
@@ -57,6 +58,25 @@ public final class Api {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Uploads bytes as a lung scan of the patient, the way a browser form or script would. */
+  public Reply upload(long patientId, String fileName, String declaredType, byte[] bytes, String token) {
+    Multipart body = new Multipart()
+        .text("patient_id", Long.toString(patientId))
+        .file("image", fileName, declaredType, bytes);
+    return send(request("/api/lung-scans", token).header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+  }
+
+  /** Creates a patient of the doctor's and returns its id. */
+  public long newPatient(Doctor doctor, String name) {
+    Reply created = post("/api/patients", json(Json.createObjectBuilder()
+        .add("name", name).add("age", 61).add("gender", "FEMALE")), doctor.token());
+    if (created.status() != 201) {
+      throw new IllegalStateException("patient not created: " + created);
+    }
+    return created.json().getJsonNumber("id").longValue();
   }
 
   public HttpRequest.Builder request(String path, String token) {

@@ -1,4 +1,4 @@
-package org.lungscan.scans;
+package org.lungscan.scans.images;
 
 /** What the image store knows of an image it holds: its key and what its content turned out to be. */
 public record StoredImage(

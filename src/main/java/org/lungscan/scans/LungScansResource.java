@@ -1,0 +1,118 @@
+package org.lungscan.scans;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import org.lungscan.platform.Invalid;
+import org.lungscan.platform.PageRequest;
+import org.lungscan.scans.ScanResponses.Scan;
+import org.lungscan.scans.ScanResponses.ScanWithPatient;
+
+/** The JSON door to lung scans: upload, list, read, download and delete. */
+@Path("lung-scans")
+@RolesAllowed("doctor")
+@Produces(MediaType.APPLICATION_JSON)
+public class LungScansResource {
+
+  @Inject ScanService scans;
+  @Context UriInfo uri;
+
+  @POST
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response upload(List<EntityPart> parts) throws IOException {
+    long patientId = patientId(part(parts, "patient_id"));
+    EntityPart image = part(parts, "image").orElseThrow(() -> new Invalid("image", "is required: attach a JPEG or PNG file"));
+    try (InputStream content = image.getContent()) {
+      LungScan scan = scans.upload(patientId, content, image.getFileName().orElse(null));
+      return Response.created(uri.getAbsolutePathBuilder().path(scan.getId().toString()).build())
+          .entity(Scan.of(scan)).build();
+    }
+  }
+
+  @GET
+  public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    List<ScanWithPatient> body = scans.list(PageRequest.of(page, size)).stream().map(ScanWithPatient::of).toList();
+    return Response.ok(body).header("X-Total-Count", scans.count()).build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Scan get(@PathParam("id") long id) {
+    return Scan.of(scans.get(id));
+  }
+
+  @GET
+  @Path("{id}/image")
+  @Produces({"image/png", "image/jpeg", MediaType.APPLICATION_JSON})
+  public Response image(@PathParam("id") long id) {
+    LungScan scan = scans.owned(id, "SCAN_IMAGE_READ");
+    String extension = scan.getContentType().equals("image/png") ? "png" : "jpg";
+    return Response.ok(scans.image(scan), scan.getContentType())
+        .header("Content-Length", scan.getSizeBytes())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Content-Disposition", "inline; filename=\"scan-" + scan.getId() + "." + extension + "\"")
+        .header("Cache-Control", "private, no-store")
+        .build();
+  }
+
+  @GET
+  @Path("{id}/thumbnail")
+  @Produces({"image/png", MediaType.APPLICATION_JSON})
+  public Response thumbnail(@PathParam("id") long id) {
+    LungScan scan = scans.owned(id, "SCAN_IMAGE_READ");
+    return Response.ok(scans.thumbnail(scan).toFile(), "image/png")
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "private, max-age=3600")
+        .build();
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") long id) {
+    scans.delete(id);
+    return Response.noContent().build();
+  }
+
+  private static Optional<EntityPart> part(List<EntityPart> parts, String name) {
+    return parts == null ? Optional.empty() : parts.stream().filter(p -> name.equals(p.getName())).findFirst();
+  }
+
+  private static long patientId(Optional<EntityPart> part) {
+    String text = part.map(LungScansResource::text).map(String::strip)
+        .orElseThrow(() -> new Invalid("patient_id", "is required"));
+    try {
+      long id = Long.parseLong(text);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    throw new Invalid("patient_id", "must be a positive whole number");
+  }
+
+  private static String text(EntityPart part) {
+    try {
+      return part.getContent(String.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

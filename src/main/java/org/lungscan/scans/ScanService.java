@@ -1,0 +1,185 @@
+package org.lungscan.scans;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lungscan.accounts.AccountService;
+import org.lungscan.accounts.CurrentDoctor;
+import org.lungscan.audit.AuditEvent.Outcome;
+import org.lungscan.audit.AuditTrail;
+import org.lungscan.patients.PatientRemoval;
+import org.lungscan.patients.PatientService;
+import org.lungscan.platform.Invalid;
+import org.lungscan.platform.NotFound;
+import org.lungscan.platform.PageRequest;
+import org.lungscan.platform.TooLarge;
+import org.lungscan.scans.images.FileTooLargeException;
+import org.lungscan.scans.images.ImageFacts;
+import org.lungscan.scans.images.InvalidImageException;
+import org.lungscan.scans.images.PendingImage;
+import org.lungscan.scans.images.StoredImage;
+
+/**
+ * The signed-in doctor's lung scans. Keeps every scan's row and its stored image in agreement: an
+ * image is fully on disk before its row is committed, a row that cannot be written takes its image
+ * with it, and images are deleted only after their rows' removal has committed.
+ */
+@ApplicationScoped
+public class ScanService {
+
+  static final String RESOURCE = "lung_scan";
+  private static final Logger LOG = Logger.getLogger(ScanService.class.getName());
+
+  @Inject ImageStorage storage;
+  @Inject ScanRecords records;
+  @Inject PatientService patients;
+  @Inject CurrentDoctor doctor;
+  @Inject AuditTrail audit;
+
+  @Inject
+  @ConfigProperty(name = "lungscan.upload.max-bytes", defaultValue = "20971520")
+  long maxBytes;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  /** Stores an uploaded image for one of the doctor's patients; content decides what it is. */
+  public LungScan upload(long patientId, InputStream image, String originalFilename) {
+    patients.owned(patientId);
+    try (PendingImage pending = storage.store().receive(image, maxBytes)) {
+      ImageFacts facts = storage.check().check(pending.file());
+      StoredImage stored = storage.store().commit(pending, facts);
+      LungScan scan = addRecordOrForgetImage(patientId, stored, originalFilename);
+      record("SCAN_CREATE", scan.getId(), Outcome.SUCCESS);
+      return scan;
+    } catch (FileTooLargeException e) {
+      record("SCAN_CREATE", null, Outcome.FAILURE);
+      throw new TooLarge(e.getMessage());
+    } catch (InvalidImageException e) {
+      record("SCAN_CREATE", null, Outcome.FAILURE);
+      throw new Invalid("image", e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the uploaded image", e);
+    }
+  }
+
+  private LungScan addRecordOrForgetImage(long patientId, StoredImage stored, String originalFilename)
+      throws IOException {
+    try {
+      return records.add(patientId, stored, cleanName(originalFilename));
+    } catch (RuntimeException rowNotWritten) {
+      storage.store().delete(stored.key());
+      throw rowNotWritten;
+    }
+  }
+
+  public LungScan get(long id) {
+    LungScan scan = find(id, "SCAN_READ");
+    record("SCAN_READ", id, Outcome.SUCCESS);
+    return scan;
+  }
+
+  public List<LungScan> list(PageRequest page) {
+    record("SCAN_LIST", null, Outcome.SUCCESS);
+    return records.ofDoctor(doctor.id(), page);
+  }
+
+  public long count() {
+    return records.countOfDoctor(doctor.id());
+  }
+
+  /** The patient's scans, newest first. */
+  public List<LungScan> ofPatient(long patientId) {
+    patients.owned(patientId);
+    record("SCAN_LIST", null, Outcome.SUCCESS);
+    return records.ofPatient(patientId);
+  }
+
+  /** The stored image's bytes; the caller closes the stream. */
+  public InputStream image(LungScan scan) {
+    record("SCAN_IMAGE_READ", scan.getId(), Outcome.SUCCESS);
+    try {
+      return storage.store().open(scan.getStorageKey());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the stored image of scan " + scan.getId() + " cannot be read", e);
+    }
+  }
+
+  public Path thumbnail(LungScan scan) {
+    record("SCAN_IMAGE_READ", scan.getId(), Outcome.SUCCESS);
+    try {
+      return storage.thumbnails().thumbnailOf(scan.getStorageKey());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the thumbnail of scan " + scan.getId() + " cannot be made", e);
+    }
+  }
+
+  /** The doctor's own scan, for reading its image or predicting from it. */
+  public LungScan owned(long id, String action) {
+    return find(id, action);
+  }
+
+  public void delete(long id) {
+    LungScan scan = find(id, "SCAN_DELETE");
+    String key = records.delete(scan);
+    record("SCAN_DELETE", id, Outcome.SUCCESS);
+    deleteImages(List.of(key));
+  }
+
+  /** When a patient goes, their images go too, once the removal has committed. */
+  void onPatientRemoval(@Observes PatientRemoval removal) {
+    List<String> keys = records.keysOfPatient(removal.patientId());
+    transactions.registerInterposedSynchronization(new Synchronization() {
+      @Override
+      public void beforeCompletion() {}
+
+      @Override
+      public void afterCompletion(int status) {
+        if (status == Status.STATUS_COMMITTED) {
+          deleteImages(keys);
+        }
+      }
+    });
+  }
+
+  private void deleteImages(List<String> keys) {
+    for (String key : keys) {
+      try {
+        storage.store().delete(key);
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, "A deleted scan's image could not be removed now; the nightly cleanup will", e);
+      }
+    }
+  }
+
+  private LungScan find(long id, String action) {
+    return records.find(id, doctor.id()).orElseThrow(() -> {
+      record(action, id, Outcome.FAILURE);
+      return new NotFound("Lung scan " + id);
+    });
+  }
+
+  private void record(String action, Long id, Outcome outcome) {
+    audit.record(AccountService.actorOf(doctor.get()), action, RESOURCE, id, outcome);
+  }
+
+  /** The client's file name is kept as text only, never used as a path. */
+  private static String cleanName(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String printable = name.replaceAll("\\p{Cntrl}", "").strip();
+    return printable.length() > 255 ? printable.substring(0, 255) : printable;
+  }
+}

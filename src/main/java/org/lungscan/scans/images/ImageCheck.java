@@ -1,0 +1,158 @@
+package org.lungscan.scans.images;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Decides from its content alone whether an uploaded file is a whole JPEG or PNG image, and how
+ * many pixels it has. The size is read from the header and held against the limit before anything
+ * is decoded, so a small file claiming a huge image never reaches the decoder.
+ *
+ * <p>Thread-safe; one instance can serve all uploads.
+ */
+public final class ImageCheck {
+
+  public static final long DEFAULT_MAX_PIXELS = 60_000_000L;
+
+  /** The longest side accepted whatever the pixel limit: one row of it must fit in memory. */
+  public static final int MAX_SIDE = 65_535;
+
+  private static final Logger LOG = Logger.getLogger(ImageCheck.class.getName());
+  private static final long MAX_KEPT_PIXELS = 4_000_000L;
+  private static final List<String> HARMLESS_WARNINGS =
+      List.of("extraneous bytes before marker", "color profile", "thumbnail");
+
+  private final long maxPixels;
+  private final Semaphore decodePermits;
+
+  public ImageCheck() {
+    this(DEFAULT_MAX_PIXELS);
+  }
+
+  public ImageCheck(long maxPixels) {
+    this(maxPixels, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param maxPixels the most pixels (width times height) an accepted image may have
+   * @param maxConcurrentDecodes how many images may be decoded at once; the others wait, which
+   *     bounds the memory that decoding takes however many uploads arrive together
+   */
+  public ImageCheck(long maxPixels, int maxConcurrentDecodes) {
+    if (maxPixels < 1 || maxConcurrentDecodes < 1) {
+      throw new IllegalArgumentException("The limits must be positive.");
+    }
+    this.maxPixels = maxPixels;
+    this.decodePermits = new Semaphore(maxConcurrentDecodes, true);
+  }
+
+  /**
+   * Checks the file and returns what it is.
+   *
+   * @throws InvalidImageException if it is not a whole, readable JPEG or PNG within the limits
+   * @throws IOException if the file itself cannot be read
+   */
+  public ImageFacts check(Path file) throws InvalidImageException, IOException {
+    if (Files.size(file) == 0) {
+      throw refused(InvalidImageException.empty());
+    }
+    ImageFormat format = ImageFormat.of(file).orElseThrow(
+        () -> refused(InvalidImageException.notJpegOrPng()));
+    PixelSize size = checkStructure(file, format);
+    decodeWhole(file, format, size);
+    return new ImageFacts(format.contentType(), (int) size.width(), (int) size.height());
+  }
+
+  private PixelSize checkStructure(Path file, ImageFormat format)
+      throws InvalidImageException, IOException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+      ImageStructure structure = ImageStructure.of(format, new StructureInput(in));
+      PixelSize size = withinLimits(structure.readSize());
+      structure.verifyToEnd();
+      return size;
+    } catch (EOFException e) {
+      throw refused(InvalidImageException.incompleteOrDamaged());
+    } catch (InvalidImageException e) {
+      throw refused(e);
+    }
+  }
+
+  private PixelSize withinLimits(PixelSize size) throws InvalidImageException {
+    if (size.pixels() > maxPixels) {
+      String megapixels = megapixels(maxPixels);
+      throw tooManyPixels(size, megapixels + (megapixels.equals("1") ? " megapixel" : " megapixels"));
+    }
+    if (size.width() > MAX_SIDE || size.height() > MAX_SIDE) {
+      throw tooManyPixels(size, MAX_SIDE + " pixels on a side");
+    }
+    return size;
+  }
+
+  private void decodeWhole(Path file, ImageFormat format, PixelSize size)
+      throws InvalidImageException, IOException {
+    ImageDecoding.Decoded decoded = decodeWithPermit(file, format);
+    if (decoded.width() != size.width() || decoded.height() != size.height()) {
+      throw refused(InvalidImageException.incompleteOrDamaged());
+    }
+    for (String warning : decoded.warnings()) {
+      if (!isHarmless(warning)) {
+        LOG.log(Level.FINE, "Decoder warning on upload: {0}", warning);
+        throw refused(InvalidImageException.incompleteOrDamaged());
+      }
+    }
+  }
+
+  private ImageDecoding.Decoded decodeWithPermit(Path file, ImageFormat format)
+      throws InvalidImageException, IOException {
+    acquireDecodePermit();
+    try {
+      return ImageDecoding.decode(file, format, MAX_KEPT_PIXELS);
+    } catch (IOException | RuntimeException e) {
+      // ImageIO reports malformed data as IIOException or as unchecked exceptions
+      throw refused(InvalidImageException.unreadable(e));
+    } finally {
+      decodePermits.release();
+    }
+  }
+
+  private void acquireDecodePermit() throws InterruptedIOException {
+    try {
+      decodePermits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("Interrupted while waiting to check an image.");
+    }
+  }
+
+  private static boolean isHarmless(String warning) {
+    String text = warning.toLowerCase(Locale.ROOT);
+    return HARMLESS_WARNINGS.stream().anyMatch(text::contains);
+  }
+
+  private static InvalidImageException tooManyPixels(PixelSize size, String limit) {
+    return new InvalidImageException(
+        InvalidImageException.Reason.TOO_MANY_PIXELS,
+        "The image is " + size.width() + " x " + size.height() + " pixels; the limit is "
+            + limit + ".");
+  }
+
+  private static String megapixels(long pixels) {
+    return BigDecimal.valueOf(pixels).movePointLeft(6).stripTrailingZeros().toPlainString();
+  }
+
+  private static InvalidImageException refused(InvalidImageException e) {
+    LOG.log(Level.FINE, "Upload refused: {0}", e.reason());
+    return e;
+  }
+}

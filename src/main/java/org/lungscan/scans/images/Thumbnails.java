@@ -1,0 +1,102 @@
+package org.lungscan.scans.images;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.FileImageOutputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Small PNG previews of stored images, made on first request and kept beside them in the store
+ * ({@link ImageStore#delete} removes them with their image). The long side is at most the
+ * configured size and the aspect ratio is kept; grey scans give grey thumbnails. Thread-safe: two
+ * first requests at once both render, and either result is complete when it appears.
+ */
+public final class Thumbnails {
+
+  public static final String CONTENT_TYPE = "image/png";
+  public static final int DEFAULT_LONG_SIDE = 256;
+
+  /** Larger images are decoded keeping only every n-th pixel, to bound memory. */
+  private static final long MAX_DECODED_PIXELS = 16_000_000L;
+
+  private final ImageStore store;
+  private final int longSide;
+
+  public Thumbnails(ImageStore store) {
+    this(store, DEFAULT_LONG_SIDE);
+  }
+
+  public Thumbnails(ImageStore store, int longSide) {
+    if (longSide < 1) {
+      throw new IllegalArgumentException("longSide must be positive.");
+    }
+    this.store = store;
+    this.longSide = longSide;
+  }
+
+  /**
+   * The thumbnail of the image with this key, made now if it is not there yet.
+   *
+   * @throws IllegalArgumentException if {@code key} is not a well-formed key
+   * @throws NoSuchFileException if there is no image with this key
+   */
+  public Path thumbnailOf(String key) throws IOException {
+    Path thumbnail = store.thumbnailPathOf(key);
+    if (Files.isRegularFile(thumbnail)) {
+      return thumbnail;
+    }
+    Path image = store.pathOf(key);
+    if (!Files.isRegularFile(image)) {
+      throw new NoSuchFileException("No image " + key);
+    }
+    writeDurably(render(image), thumbnail);
+    if (!Files.isRegularFile(image)) {
+      // The image was deleted while its thumbnail was being made.
+      Files.deleteIfExists(thumbnail);
+      throw new NoSuchFileException("No image " + key);
+    }
+    return thumbnail;
+  }
+
+  private BufferedImage render(Path image) throws IOException {
+    ImageFormat format = ImageFormat.of(image)
+        .orElseThrow(() -> new IIOException("Stored image is not a JPEG or PNG: " + image));
+    ImageDecoding.Decoded decoded = ImageDecoding.decode(image, format, MAX_DECODED_PIXELS);
+    double scale = Math.min(1.0, (double) longSide / Math.max(decoded.width(), decoded.height()));
+    int width = Math.max(1, (int) Math.round(decoded.width() * scale));
+    int height = Math.max(1, (int) Math.round(decoded.height() * scale));
+    return AreaAveraging.shrink(decoded.kept(), width, height);
+  }
+
+  private void writeDurably(BufferedImage thumbnail, Path target) throws IOException {
+    Path temporary = store.newTemporaryFile();
+    try {
+      try (RandomAccessFile file = new RandomAccessFile(temporary.toFile(), "rw");
+          ImageOutputStream out = new FileImageOutputStream(file)) {
+        writePng(thumbnail, out);
+        out.flush();
+        file.getChannel().force(true);
+      }
+      DurableFiles.moveAtomically(temporary, target);
+    } finally {
+      store.releaseTemporaryFile(temporary);
+    }
+  }
+
+  private static void writePng(BufferedImage image, ImageOutputStream out) throws IOException {
+    ImageWriter writer = ImageIO.getImageWritersByMIMEType(CONTENT_TYPE).next();
+    try {
+      writer.setOutput(out);
+      writer.write(image);
+    } finally {
+      writer.dispose();
+    }
+  }
+}
