@@ -24,7 +24,7 @@ public final class RunningServer {
   private final Path workDirectory;
   private final int port;
   private final Map<String, String> environment;
-  private Path postBootCommands;
+  private Path preBootCommands;
   private Process process;
 
   public RunningServer(Path workDirectory, int port, Map<String, String> environment) {
@@ -41,9 +41,9 @@ public final class RunningServer {
     return Path.of(System.getProperty("microJar", "target/payara-micro.jar")).toAbsolutePath();
   }
 
-  /** Starts the server with the operator's post-boot commands, as the README tells operators to. */
-  public RunningServer withPostBootCommands(Path file) {
-    this.postBootCommands = file.toAbsolutePath();
+  /** Starts the server with the operator's pre-boot commands, as the README tells operators to. */
+  public RunningServer withPreBootCommands(Path file) {
+    this.preBootCommands = file.toAbsolutePath();
     return this;
   }
 
@@ -78,8 +78,8 @@ public final class RunningServer {
     command.addAll(List.of("--deploy", war().toString()));
     command.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--nohazelcast"));
     command.addAll(List.of("--rootdir", workDirectory.resolve("payara-root").toString()));
-    if (postBootCommands != null) {
-      command.addAll(List.of("--postbootcommandfile", postBootCommands.toString()));
+    if (preBootCommands != null) {
+      command.addAll(List.of("--prebootcommandfile", preBootCommands.toString()));
     }
     return command;
   }

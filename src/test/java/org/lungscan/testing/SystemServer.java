@@ -24,7 +24,7 @@ public final class SystemServer {
     if (server == null) {
       DATABASE.recreate();
       server = new RunningServer(directory(), Integer.getInteger("it.http.port", 18080), environment())
-          .withPostBootCommands(Path.of("payara-config", "post-boot-commands.asadmin"));
+          .withPreBootCommands(Path.of("payara-config", "pre-boot-commands.asadmin"));
       try {
         System.out.println("system test server ready in " + server.start().toMillis() + " ms");
       } catch (Exception e) {
