@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -53,7 +56,20 @@ public final class Browser implements AutoCloseable {
   public WebElement field(String label) {
     WebElement labelElement = driver.findElement(By.xpath(
         "//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']"));
-    return driver.findElement(By.id(labelElement.getAttribute("for")));
+    WebElement target = driver.findElement(By.id(labelElement.getAttribute("for")));
+    String tag = target.getTagName();
+    if (tag.equals("input") || tag.equals("select") || tag.equals("textarea")) {
+      return target;
+    }
+    return target.findElement(By.cssSelector("input, select, textarea"));
+  }
+
+  /** Waits until the field a label names is on screen, as after a dialog opens. */
+  public void waitForField(String label) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(d -> field(label).isDisplayed());
   }
 
   public void fill(String label, String value) {
@@ -62,8 +78,30 @@ public final class Browser implements AutoCloseable {
     field.sendKeys(value);
   }
 
+  /** Presses the visible button with this name, waiting while an animation or overlay covers it. */
   public void press(String buttonName) {
-    driver.findElement(By.xpath("//button[normalize-space(.)='" + buttonName + "']")).click();
+    By button = By.xpath("//button[normalize-space(.)='" + buttonName + "']");
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(ElementClickInterceptedException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementNotInteractableException.class)
+        .until(d -> {
+          d.findElements(button).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow(
+              () -> new ElementNotInteractableException(buttonName + " is not visible")).click();
+          return true;
+        });
+  }
+
+  /** Picks the visible option (radio button or checkbox) labelled with this text. */
+  public void choose(String optionLabel) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          d.findElements(By.xpath("//label[normalize-space(.)='" + optionLabel + "']")).stream()
+              .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+          return true;
+        });
   }
 
   public void follow(String linkText) {
@@ -76,7 +114,9 @@ public final class Browser implements AutoCloseable {
 
   /** Waits until the page shows the text, for up to ten seconds. */
   public void waitForText(String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> text().contains(text));
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> text().contains(text));
   }
 
   /** Saves what the page looks like now under target/screenshots/NAME.png. */

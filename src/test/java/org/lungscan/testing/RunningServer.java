@@ -30,7 +30,12 @@ public final class RunningServer {
   public RunningServer(Path workDirectory, int port, Map<String, String> environment) {
     this.workDirectory = workDirectory;
     this.port = port;
-    this.environment = environment;
+    this.environment = new java.util.HashMap<>(environment);
+  }
+
+  /** Changes the environment the next start is given. */
+  public void setEnvironment(String name, String value) {
+    environment.put(name, value);
   }
 
   public static Path war() {
@@ -57,6 +62,14 @@ public final class RunningServer {
 
   /** Starts the server and waits until {@code /health/ready} answers 200. */
   public synchronized Duration start() throws IOException, InterruptedException {
+    return start("/health/ready");
+  }
+
+  /**
+   * Starts the server and waits until the application is deployed and, for {@code /health/ready},
+   * ready; {@code /health/live} waits only for the deployment.
+   */
+  public synchronized Duration start(String healthPath) throws IOException, InterruptedException {
     Files.createDirectories(workDirectory);
     Instant begin = Instant.now();
     ProcessBuilder builder = new ProcessBuilder(command());
@@ -66,7 +79,7 @@ public final class RunningServer {
     builder.redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(workDirectory.resolve("server.log").toFile()));
     process = builder.start();
-    awaitReady();
+    awaitHealthy(healthPath);
     return Duration.between(begin, Instant.now());
   }
 
@@ -84,14 +97,14 @@ public final class RunningServer {
     return command;
   }
 
-  private void awaitReady() throws InterruptedException {
+  private void awaitHealthy(String healthPath) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("Payara exited with " + process.exitValue() + "; see " + log());
       }
-      if (readyStatus(client) == 200) {
+      if (isUp(client, healthPath)) {
         return;
       }
       Thread.sleep(500);
@@ -100,12 +113,19 @@ public final class RunningServer {
     throw new IllegalStateException("not ready within " + START_TIMEOUT + "; see " + log());
   }
 
-  private int readyStatus(HttpClient client) throws InterruptedException {
+  /**
+   * Up, with the application's own checks in the answer: Payara answers UP with no checks at all
+   * while the application is still being deployed.
+   */
+  private boolean isUp(HttpClient client, String path) throws InterruptedException {
+    boolean deployedIsEnough = path.endsWith("/live");
     try {
       HttpRequest request = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
-      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      boolean deployed = response.body().contains("\"database\"");
+      return deployed && (deployedIsEnough || response.statusCode() == 200);
     } catch (IOException notYet) {
-      return -1;
+      return false;
     }
   }
 

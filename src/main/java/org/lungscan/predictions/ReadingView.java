@@ -1,0 +1,144 @@
+package org.lungscan.predictions;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lungscan.patients.PatientsView;
+import org.lungscan.platform.Invalid;
+import org.lungscan.platform.NotFound;
+import org.lungscan.platform.TooLarge;
+import org.lungscan.platform.Unavailable;
+import org.lungscan.scans.LungScan;
+import org.lungscan.scans.ScanService;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
+
+/**
+ * The page door to reading scans: upload a scan for the selected patient, predict, see the result,
+ * the patient's scans with their latest results, and one scan large with its history.
+ */
+@Named("reading")
+@ViewScoped
+public class ReadingView implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+      .withZone(ZoneId.systemDefault());
+
+  @Inject PatientsView patients;
+  @Inject ScanService scans;
+  @Inject PredictionService predictions;
+  @Inject PredictionRecords records;
+
+  private PredictionCard result;
+  private ScanCard opened;
+  private List<PredictionCard> openedHistory = List.of();
+
+  /** A scan in the patient's history. */
+  public record ScanCard(long id, String uploaded, int width, int height, String originalFilename,
+      PredictionCard latest) implements Serializable {
+    public long getId() {
+      return id;
+    }
+  }
+
+  public void patientChanged() {
+    result = null;
+    opened = null;
+  }
+
+  public void upload(FileUploadEvent event) {
+    Long patientId = patients.getSelectedId();
+    UploadedFile file = event.getFile();
+    if (patientId == null || file == null) {
+      return;
+    }
+    LungScan scan;
+    try (InputStream content = file.getInputStream()) {
+      scan = scans.upload(patientId, content, file.getFileName());
+    } catch (Invalid | TooLarge refused) {
+      error(refused instanceof Invalid invalid ? invalid.errors().get(0).message() : refused.getMessage());
+      return;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    info("Scan uploaded.");
+    predict(scan.getId());
+  }
+
+  /** Runs the model on one of the patient's scans and shows what it said. */
+  public void predict(long scanId) {
+    try {
+      result = PredictionCard.of(predictions.predict(scanId), predictions.modelStatus());
+    } catch (Unavailable unavailable) {
+      error("No prediction now: " + unavailable.getMessage());
+    } catch (NotFound gone) {
+      error("That scan no longer exists.");
+    }
+  }
+
+  public void open(long scanId) {
+    try {
+      LungScan scan = scans.get(scanId);
+      ModelStatus model = predictions.modelStatus();
+      openedHistory = predictions.ofScan(scanId).stream().map(p -> PredictionCard.of(p, model)).toList();
+      opened = card(scan, openedHistory.isEmpty() ? null : openedHistory.get(0));
+    } catch (NotFound gone) {
+      error("That scan no longer exists.");
+    }
+  }
+
+  /** The selected patient's scans, newest first, each with its latest result. */
+  public List<ScanCard> getScans() {
+    Long patientId = patients.getSelectedId();
+    if (patientId == null) {
+      return List.of();
+    }
+    List<LungScan> found = scans.ofPatient(patientId);
+    ModelStatus model = predictions.modelStatus();
+    Map<Long, Prediction> latest = records.latestOf(found.stream().map(LungScan::getId).toList());
+    return found.stream()
+        .map(s -> card(s, latest.containsKey(s.getId()) ? PredictionCard.of(latest.get(s.getId()), model) : null))
+        .toList();
+  }
+
+  public ModelStatus getModel() {
+    return predictions.modelStatus();
+  }
+
+  private static ScanCard card(LungScan scan, PredictionCard latest) {
+    return new ScanCard(scan.getId(), WHEN.format(scan.getUploadedAt()), scan.getWidth(), scan.getHeight(),
+        scan.getOriginalFilename(), latest);
+  }
+
+  private static void info(String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+  }
+
+  private static void error(String text) {
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+  }
+
+  public PredictionCard getResult() {
+    return result;
+  }
+
+  public ScanCard getOpened() {
+    return opened;
+  }
+
+  public List<PredictionCard> getOpenedHistory() {
+    return openedHistory;
+  }
+}

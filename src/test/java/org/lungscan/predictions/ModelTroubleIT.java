@@ -1,0 +1,119 @@
+package org.lungscan.predictions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lungscan.testing.Api;
+import org.lungscan.testing.Api.Reply;
+import org.lungscan.testing.RunningServer;
+import org.lungscan.testing.TestDatabase;
+
+/**
+ * A server of its own, first with no usable model (it still starts; readiness and predict say why),
+ * then with the model and a one-place inference queue (a flood is refused with Retry-After).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ModelTroubleIT {
+
+  private static final TestDatabase DATABASE = new TestDatabase("lungscan_it_model_trouble");
+  private static RunningServer server;
+
+  @BeforeAll
+  static void serverWithoutModel() throws Exception {
+    DATABASE.recreate();
+    Path directory = Path.of("target", "it-model-trouble").toAbsolutePath();
+    server = new RunningServer(directory, Integer.getInteger("it.trouble.port", 18095), Map.of(
+        "LUNGSCAN_DB_URL", DATABASE.url(),
+        "LUNGSCAN_DB_USER", TestDatabase.user(),
+        "LUNGSCAN_DB_PASSWORD", TestDatabase.password(),
+        "LUNGSCAN_DATA_DIR", directory.resolve("data").toString(),
+        "LUNGSCAN_MODEL_PATH", directory.resolve("no-such-model.h5").toString()));
+    server.start("/health/live");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.stop();
+    DATABASE.drop();
+  }
+
+  @Test
+  @Order(1)
+  void withNoModelTheAppRunsReadinessSaysWhyAndPredictIs503() throws Exception {
+    HttpResponse<String> ready = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(server.uri("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(503, ready.statusCode());
+    assertTrue(ready.body().contains("no-such-model.h5"), ready.body());
+
+    Api api = new Api(server);
+    Api.Doctor doctor = api.newDoctor("Dr. No Model");
+    Reply model = api.get("/api/model", doctor.token());
+    assertEquals("UNAVAILABLE", model.json().getString("status"));
+    assertTrue(model.json().getString("detail").contains("no-such-model.h5"), model::toString);
+
+    long patient = api.newPatient(doctor, "Waiting Patient");
+    long scan = api.upload(patient, "r.png", "image/png",
+        Files.readAllBytes(Path.of("models", "reference", "normal-1.png")), doctor.token()).json()
+        .getJsonNumber("id").longValue();
+    Reply predict = api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token());
+    assertEquals(503, predict.status(), predict::toString);
+    assertTrue(predict.json().getString("detail").contains("model"), predict::toString);
+  }
+
+  @Test
+  @Order(2)
+  void aFullQueueIsRefusedAtOnceWithRetryAfter() throws Exception {
+    server.stop();
+    server.setEnvironment("LUNGSCAN_MODEL_PATH", Path.of("models", "lungscan-demo.h5").toAbsolutePath().toString());
+    server.setEnvironment("LUNGSCAN_INFERENCE_QUEUE_CAPACITY", "1");
+    server.setEnvironment("LUNGSCAN_INFERENCE_MAX_BATCH", "1");
+    server.start();
+    Api api = new Api(server);
+    Api.Doctor doctor = api.newDoctor("Dr. Flood");
+    long patient = api.newPatient(doctor, "Flood Patient");
+    long scan = api.upload(patient, "r.png", "image/png",
+        Files.readAllBytes(Path.of("models", "reference", "normal-1.png")), doctor.token()).json()
+        .getJsonNumber("id").longValue();
+
+    ExecutorService clients = Executors.newFixedThreadPool(24);
+    List<Future<Reply>> calls = new ArrayList<>();
+    for (int i = 0; i < 96; i++) {
+      calls.add(clients.submit(() -> api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token())));
+    }
+    int ok = 0;
+    Reply refused = null;
+    for (Future<Reply> call : calls) {
+      Reply reply = call.get(120, TimeUnit.SECONDS);
+      if (reply.status() == 200) {
+        ok++;
+      } else {
+        assertEquals(503, reply.status(), reply::toString);
+        refused = reply;
+      }
+    }
+    clients.shutdown();
+    assertTrue(ok > 0, "some predictions went through");
+    assertNotNull(refused, "with one place in the queue, some of 96 simultaneous predictions are refused");
+    assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
+    assertEquals("application/problem+json", refused.header("Content-Type").split(";")[0]);
+  }
+}
