@@ -105,7 +105,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
     if (path.startsWith(DOCTOR_PAGES)) {
       boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-      return context.redirect(request.getContextPath() + "/login.xhtml" + (expired ? "?expired=true" : ""));
+      String login = request.getContextPath() + "/login.xhtml" + (expired ? "?expired=true" : "");
+      return isAjax(request) ? ajaxRedirect(context.getResponse(), login) : context.redirect(login);
     }
     return context.doNothing();
   }
@@ -128,6 +129,23 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     session.setMaxInactiveInterval(idleTimeoutSeconds);
     session.setAttribute(SESSION_KEY, new SignedIn(doctor.get().getEmail(), groups));
     return context.notifyContainerAboutLogin(doctor.get().getEmail(), new HashSet<>(groups));
+  }
+
+  private static boolean isAjax(HttpServletRequest request) {
+    return "partial/ajax".equals(request.getHeader("Faces-Request"));
+  }
+
+  /** A page's background request cannot follow a plain redirect; Faces' own answer makes the page go. */
+  private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String url) {
+    try {
+      response.setContentType("text/xml");
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+          + url + "\"></redirect></partial-response>");
+    } catch (IOException clientWentAway) {
+      // nothing to tell a client that is gone
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   /** A session id an attacker may have planted before sign-in is not the one after it. */

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.lungscan.accounts.AccountService;
 import org.lungscan.accounts.CurrentDoctor;
 import org.lungscan.audit.AuditEvent.Outcome;
@@ -31,6 +33,8 @@ public class PredictionService {
   @Inject AuditTrail audit;
 
   /** Runs the model on the scan's image and records what it said. */
+  @Counted(name = "predictions", absolute = true, description = "Predictions asked for")
+  @Timed(name = "prediction_time", absolute = true, description = "Time to predict, queue and storage included")
   public Prediction predict(long scanId) {
     LungScan scan = scans.owned(scanId, "PREDICT");
     ModelStatus status = model.status();

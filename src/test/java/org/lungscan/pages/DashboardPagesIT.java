@@ -82,7 +82,7 @@ class DashboardPagesIT {
     Path text = Files.createTempFile("notes", ".txt");
     Files.writeString(text, "not an image");
     browser.field("Scan image (JPEG or PNG, up to 20 MB)").sendKeys(text.toString());
-    browser.waitForText("Only JPEG or PNG images can be uploaded.");
+    browser.waitForText("Invalid file type");
     browser.screenshot("pages-04-wrong-file-type");
 
     Path disguised = Files.createTempFile("disguised", ".png");

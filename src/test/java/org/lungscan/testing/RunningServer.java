@@ -71,6 +71,8 @@ public final class RunningServer {
    */
   public synchronized Duration start(String healthPath) throws IOException, InterruptedException {
     Files.createDirectories(workDirectory);
+    // a root directory kept from an earlier start deploys the old WAR first and then redeploys it
+    deleteRecursively(workDirectory.resolve("payara-root"));
     Instant begin = Instant.now();
     ProcessBuilder builder = new ProcessBuilder(command());
     builder.directory(workDirectory.toFile());
@@ -122,10 +124,22 @@ public final class RunningServer {
     try {
       HttpRequest request = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      boolean deployed = response.body().contains("\"database\"");
+      String body = response.body();
+      boolean deployed = body.contains("\"model\"") && body.contains("\"storage\"") && body.contains("\"database\"")
+          && !body.contains("No Application deployed") && !body.contains("not migrated");
       return deployed && (deployedIsEnough || response.statusCode() == 200);
     } catch (IOException notYet) {
       return false;
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (Files.exists(directory)) {
+      try (var paths = Files.walk(directory)) {
+        for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
   }
 

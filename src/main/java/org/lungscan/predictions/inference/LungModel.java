@@ -1,0 +1,163 @@
+package org.lungscan.predictions.inference;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.lungscan.predictions.model.ImportedModel;
+import org.lungscan.predictions.model.ModelImportException;
+import org.lungscan.predictions.model.ModelImporter;
+
+/**
+ * The prediction model as LungScan loaded it: READY with its network and card, or UNAVAILABLE with a reason a
+ * person can act on (file missing, import failed, card invalid). {@link #load} never throws.
+ *
+ * <p>Thread-safe. The network itself is not: each {@link InferenceQueue} worker gets a network of its own.
+ */
+public final class LungModel {
+
+    private static final Logger LOG = Logger.getLogger(LungModel.class.getName());
+
+    public enum Status { READY, UNAVAILABLE }
+
+    private final Path modelFile;
+    private final Status status;
+    private final String unavailableReason;
+    private final ModelCard card;
+    private final ImportedModel network;
+    private final Instant loadedAt;
+    private final AtomicBoolean networkTaken = new AtomicBoolean();
+
+    private LungModel(Path modelFile, ModelCard card, ImportedModel network, String unavailableReason, Instant at) {
+        this.modelFile = modelFile;
+        this.status = unavailableReason == null ? Status.READY : Status.UNAVAILABLE;
+        this.unavailableReason = unavailableReason;
+        this.card = card;
+        this.network = network;
+        this.loadedAt = at;
+    }
+
+    /** Loads the model file and the card beside it ({@code NAME.card.json}, optional). Never throws. */
+    public static LungModel load(Path modelFile) {
+        return load(modelFile, Clock.systemUTC());
+    }
+
+    public static LungModel load(Path modelFile, Clock clock) {
+        Path file = modelFile.toAbsolutePath().normalize();
+        try {
+            NativeBackend.allowLayerHelpersWhereTheyWork();
+            return ready(file, clock);
+        } catch (ModelImportException | ModelCardException e) {
+            return unavailable(file, e.getMessage(), clock);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "loading " + file + " failed unexpectedly", e);
+            return unavailable(file, "the model cannot be loaded: " + e, clock);
+        }
+    }
+
+    private static LungModel ready(Path file, Clock clock) throws ModelImportException, ModelCardException {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelImportException("the model file " + file + " does not exist");
+        }
+        ImportedModel network = ModelImporter.importModel(file);
+        ModelCard card = CardFit.cardFor(file, network);
+        LOG.info(() -> "model " + card.name() + " " + card.version() + " ready from " + file
+                + (card.fromFile() ? "" : " (no model card: defaults apply)"));
+        return new LungModel(file, card, network, null, clock.instant());
+    }
+
+    private static LungModel unavailable(Path file, String reason, Clock clock) {
+        LOG.warning(() -> "prediction model unavailable: " + reason);
+        return new LungModel(file, null, null, reason, clock.instant());
+    }
+
+    public Path modelFile() {
+        return modelFile;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean isReady() {
+        return status == Status.READY;
+    }
+
+    /** Why the model is unavailable; empty when it is ready. */
+    public Optional<String> unavailableReason() {
+        return Optional.ofNullable(unavailableReason);
+    }
+
+    /** When this load happened (successful or not). */
+    public Instant loadedAt() {
+        return loadedAt;
+    }
+
+    /** The card (or the defaults for a model without one). @throws IllegalStateException if unavailable */
+    public ModelCard card() {
+        requireReady();
+        return card;
+    }
+
+    public String name() {
+        return card().name();
+    }
+
+    public String version() {
+        return card().version();
+    }
+
+    public List<String> labels() {
+        return card().labels();
+    }
+
+    public ModelCard.Input input() {
+        return card().input();
+    }
+
+    public String intendedUse() {
+        return card().intendedUse();
+    }
+
+    public boolean isDemo() {
+        return card().demo();
+    }
+
+    /** Floating-point operations per image (convolution and dense layers). */
+    public long flopsPerImage() {
+        requireReady();
+        return network.flopsPerSample();
+    }
+
+    public long parameterCount() {
+        requireReady();
+        return network.parameterCount();
+    }
+
+    /**
+     * A network for one worker's exclusive use (networks are not thread-safe): the first call gets the one
+     * imported by {@link #load}, every later call a fresh import of the same file.
+     */
+    ImportedModel takeNetwork() throws ModelImportException {
+        requireReady();
+        return networkTaken.getAndSet(true) ? ModelImporter.importModel(modelFile) : network;
+    }
+
+    private void requireReady() {
+        if (!isReady()) {
+            throw new IllegalStateException("the prediction model is unavailable: " + unavailableReason);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return isReady() ? "LungModel[" + card.name() + " " + card.version() + ", READY]"
+                : "LungModel[" + modelFile + ", UNAVAILABLE: " + unavailableReason + "]";
+    }
+}
