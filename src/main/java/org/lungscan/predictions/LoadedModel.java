@@ -66,7 +66,7 @@ public class LoadedModel {
     long start = System.nanoTime();
     model = LungModel.load(file);
     if (model.isReady()) {
-      InferenceSettings settings = InferenceSettings.defaults()
+      InferenceSettings settings = InferenceSettings.forModel(model)
           .withQueueCapacity(queueCapacity)
           .withMaxBatchSize(maxBatch)
           .withDeadline(Duration.ofSeconds(deadlineSeconds));

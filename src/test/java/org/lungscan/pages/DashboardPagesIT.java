@@ -118,6 +118,24 @@ class DashboardPagesIT {
     browser.screenshot("pages-07-validation");
   }
 
+  @Test
+  void theDashboardFitsATabletAndWorksFromTheKeyboard() {
+    signUp("Dr. Tablet");
+    browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+    addPatient("Ada Tablet", "30", "Female");
+    browser.waitForText("Added Ada Tablet.");
+    Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertEquals(0L, ((Number) overflow).longValue(), "nothing sticks out sideways at tablet width");
+    browser.screenshot("pages-08-tablet-width");
+
+    WebElement search = browser.field("Search patients");
+    search.click();
+    search.sendKeys(org.openqa.selenium.Keys.TAB);
+    assertEquals("Add patient", browser.driver().switchTo().activeElement().getText(),
+        "Tab moves from the search box to the Add patient button");
+  }
+
   private void signUp(String name) {
     browser.open("/");
     browser.follow("Sign up");

@@ -14,7 +14,6 @@ import java.util.Random;
 import org.bytedeco.hdf5.Attribute;
 import org.bytedeco.hdf5.DataSet;
 import org.bytedeco.hdf5.DataSpace;
-import org.bytedeco.hdf5.DataType;
 import org.bytedeco.hdf5.Group;
 import org.bytedeco.hdf5.H5File;
 import org.bytedeco.hdf5.H5Object;
@@ -132,11 +131,16 @@ final class BenchmarkCnnFile {
     private String modelConfig() {
         JsonObject config = Json.createObjectBuilder()
                 .add("name", "benchmark_cnn_224").add("layers", layers)
-                .add("input_layers", Json.createArrayBuilder().add(Json.createArrayBuilder().add("input").add(0).add(0)))
-                .add("output_layers", Json.createArrayBuilder().add(Json.createArrayBuilder().add(previous).add(0).add(0)))
+                .add("input_layers", Json.createArrayBuilder().add(tensor("input")))
+                .add("output_layers", Json.createArrayBuilder().add(tensor(previous)))
                 .build();
         return Json.createObjectBuilder().add("class_name", "Model").add("config", config)
                 .add("keras_version", "2.2.4").add("backend", "tensorflow").build().toString();
+    }
+
+    /** Keras' reference to a layer's first output: [name, 0, 0]. */
+    private static JsonArrayBuilder tensor(String layer) {
+        return Json.createArrayBuilder().add(layer).add(0).add(0);
     }
 
     private static JsonObjectBuilder initializersAndNulls() {
@@ -233,10 +237,12 @@ final class BenchmarkCnnFile {
 
     private static void writeFloats(Group group, String name, Weight weight) {
         DataSpace space = new DataSpace(weight.shape().length, weight.shape());
-        DataSet dataset = group.createDataSet(name, new DataType(PredType.IEEE_F32LE()), space);
+        // The predefined types are used as they are: a DataType copy left to the garbage collector would be
+        // closed on JavaCPP's deallocator thread, outside the HDF5 lock.
+        DataSet dataset = group.createDataSet(name, PredType.IEEE_F32LE(), space);
         FloatPointer buffer = new FloatPointer(weight.values());
         try {
-            dataset.write(buffer, new DataType(PredType.NATIVE_FLOAT()));
+            dataset.write(buffer, PredType.NATIVE_FLOAT());
         } finally {
             buffer.deallocate();
             dataset.deallocate();

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 /** What the benchmark says about the machine it ran on. */
 final class BenchmarkMachine {
 
+    private static final String NATIVE_DIR = "org/nd4j/linalg/cpu/nativecpu/bindings/";
     private static final List<String> CLASSIFIERS = List.of("linux-x86_64", "linux-x86_64-avx2",
             "linux-x86_64-avx512", "linux-x86_64-onednn", "linux-x86_64-onednn-avx2", "linux-x86_64-onednn-avx512");
 
@@ -31,7 +32,7 @@ final class BenchmarkMachine {
     static String nativeClassifiers() {
         ClassLoader loader = BenchmarkMachine.class.getClassLoader();
         String found = CLASSIFIERS.stream()
-                .filter(c -> loader.getResource("org/nd4j/linalg/cpu/nativecpu/bindings/" + c + "/libnd4jcpu.so") != null)
+                .filter(c -> loader.getResource(NATIVE_DIR + c + "/libnd4jcpu.so") != null)
                 .collect(Collectors.joining(", "));
         return found.isEmpty() ? "none found" : found;
     }

@@ -61,11 +61,15 @@ final class DecodedPixels {
         int w = source.getWidth();
         int h = source.getHeight();
         float[] values = new float[w * h * channels];
+        int[][] row = new int[3][w];
         int[] pixel = new int[3];
         int i = 0;
         for (int y = 0; y < h; y++) {
+            reader.readRow(y, row);
             for (int x = 0; x < w; x++) {
-                reader.read(x, y, pixel);
+                pixel[0] = row[0][x];
+                pixel[1] = row[1][x];
+                pixel[2] = row[2][x];
                 if (channels == 1) {
                     values[i++] = reader.isGray() ? reader.to8Bit(pixel[0]) : gray.of(pixel, reader.bits());
                 } else {
@@ -122,17 +126,21 @@ final class DecodedPixels {
             return bits;
         }
 
-        void read(int x, int y, int[] pixel) {
-            if (palette != null) {
-                int index = raster.getSample(x, y, 0);
-                pixel[0] = palette.getRed(index);
-                pixel[1] = palette.getGreen(index);
-                pixel[2] = palette.getBlue(index);
-            } else {
-                int colours = gray ? 1 : 3;
-                for (int c = 0; c < colours; c++) {
-                    pixel[c] = raster.getSample(x, y, c);
+        /** One row's colour samples: {@code row[c][x]} for R, G, B (gray: {@code row[0]} only). */
+        void readRow(int y, int[][] row) {
+            int width = raster.getWidth();
+            if (palette == null) {
+                for (int c = 0; c < (gray ? 1 : 3); c++) {
+                    raster.getSamples(0, y, width, 1, c, row[c]);
                 }
+                return;
+            }
+            raster.getSamples(0, y, width, 1, 0, row[0]);
+            for (int x = 0; x < width; x++) {
+                int index = row[0][x];
+                row[0][x] = palette.getRed(index);
+                row[1][x] = palette.getGreen(index);
+                row[2][x] = palette.getBlue(index);
             }
         }
 

@@ -39,6 +39,7 @@ public final class InferenceQueue implements AutoCloseable {
     private final InferenceCounters counters = new InferenceCounters();
     private final ScheduledThreadPoolExecutor deadlines;
     private final List<Thread> workers = new ArrayList<>();
+    private final List<ImportedModel> networks;
     private volatile boolean running = true;
 
     /** Starts the workers on their own daemon threads. */
@@ -55,13 +56,13 @@ public final class InferenceQueue implements AutoCloseable {
         this.settings = settings;
         this.preprocessor = new ScanPreprocessor(model.card());
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        NativeThreads.limitTo(settings.threadsPerCall());
-        List<ImportedModel> networks = networks(model, settings.workers());
+        NativeThreads.limitProcess(settings.threadsPerCall());
+        this.networks = takeNetworks(model, settings.workers());
         this.deadlines = new ScheduledThreadPoolExecutor(1, threads);
         deadlines.setRemoveOnCancelPolicy(true);
         OutputReader reader = new OutputReader(model.card());
         for (ImportedModel network : networks) {
-            Thread worker = threads.newThread(new InferenceWorker(network, reader, queue, settings.maxBatchSize(),
+            Thread worker = threads.newThread(new InferenceWorker(network, reader, queue, settings,
                     counters, () -> running));
             workers.add(worker);
             worker.start();
@@ -115,13 +116,21 @@ public final class InferenceQueue implements AutoCloseable {
         return queue.size();
     }
 
-    /** Stops taking requests, lets running forward passes finish, fails the requests still waiting. */
+    /**
+     * Stops taking requests, lets running forward passes finish, fails the requests still waiting and gives
+     * the networks back to the model. Later calls do nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
         running = false;
         deadlines.shutdownNow();
-        for (Thread worker : workers) {
-            joinQuietly(worker);
+        for (int i = 0; i < workers.size(); i++) {
+            if (joinQuietly(workers.get(i))) {
+                model.returnNetwork(networks.get(i));
+            }
         }
         List<PendingPrediction> left = new ArrayList<>();
         queue.drainTo(left);
@@ -141,25 +150,28 @@ public final class InferenceQueue implements AutoCloseable {
         return Duration.ofSeconds(Math.max(1, (long) Math.ceil(millis / 1000)));
     }
 
-    private static List<ImportedModel> networks(LungModel model, int count) {
-        List<ImportedModel> networks = new ArrayList<>();
+    private static List<ImportedModel> takeNetworks(LungModel model, int count) {
+        List<ImportedModel> taken = new ArrayList<>();
         try {
-            while (networks.size() < count) {
-                networks.add(model.takeNetwork());
+            while (taken.size() < count) {
+                taken.add(model.takeNetwork());
             }
         } catch (ModelImportException e) {
+            taken.forEach(model::returnNetwork);
             throw new IllegalStateException("a network for an inference worker cannot be imported: "
                     + e.getMessage(), e);
         }
-        return networks;
+        return taken;
     }
 
-    private static void joinQuietly(Thread worker) {
+    /** True once the worker has ended (its network is free again). */
+    private static boolean joinQuietly(Thread worker) {
         try {
             worker.join(CLOSE_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return !worker.isAlive();
     }
 
     private static ThreadFactory namedDaemonThreads() {

@@ -18,6 +18,7 @@ public record InferenceSettings(int queueCapacity, int maxBatchSize, int workers
     public static final int DEFAULT_QUEUE_CAPACITY = 64;
     public static final int DEFAULT_MAX_BATCH_SIZE = 16;
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
+    public static final long SMALL_MODEL_FLOPS = 200_000_000L;
 
     public InferenceSettings {
         requirePositive(queueCapacity, "queueCapacity");
@@ -30,12 +31,26 @@ public record InferenceSettings(int queueCapacity, int maxBatchSize, int workers
     }
 
     /**
-     * Capacity 64, batches of up to 16, 30 s deadline; one worker using every core per forward pass (on 2 cores
-     * this measured best for both latency and throughput: see INFERENCE-NOTES.md).
+     * Capacity 64, batches of up to 16, 30 s deadline; one worker whose forward passes use every core. Under
+     * concurrency the worker batches up to the machine's matrix-product rate. {@link #forModel} adapts this to
+     * small models.
      */
     public static InferenceSettings defaults() {
         return new InferenceSettings(DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_BATCH_SIZE, 1,
                 Runtime.getRuntime().availableProcessors(), DEFAULT_DEADLINE);
+    }
+
+    /**
+     * The defaults, fitted to the model's size: a small model (under {@value #SMALL_MODEL_FLOPS} FLOPs per
+     * image) gets one single-threaded worker per core, because a second thread costs it more in hand-over than it
+     * saves (demo model: 1.5 ms per scan with 1 thread, 1.9 ms with 2) and a second worker doubles what it can
+     * answer at once; a large one keeps one worker using every core (224x224x3 model: 23.7 ms with 2 threads,
+     * 25.1 ms with 1; without oneDNN 171-183 ms against 188-225 ms). The crossover was not measured.
+     */
+    public static InferenceSettings forModel(LungModel model) {
+        InferenceSettings defaults = defaults();
+        boolean small = model.flopsPerImage() >= 0 && model.flopsPerImage() < SMALL_MODEL_FLOPS;
+        return small ? defaults.withWorkers(Runtime.getRuntime().availableProcessors()) : defaults;
     }
 
     public InferenceSettings withQueueCapacity(int capacity) {

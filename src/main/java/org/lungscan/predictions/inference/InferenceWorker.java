@@ -27,21 +27,24 @@ final class InferenceWorker implements Runnable {
     private final OutputReader outputReader;
     private final BlockingQueue<PendingPrediction> queue;
     private final int maxBatchSize;
+    private final int threadsPerCall;
     private final InferenceCounters counters;
     private final BooleanSupplier running;
 
     InferenceWorker(ImportedModel network, OutputReader outputReader, BlockingQueue<PendingPrediction> queue,
-                    int maxBatchSize, InferenceCounters counters, BooleanSupplier running) {
+                    InferenceSettings settings, InferenceCounters counters, BooleanSupplier running) {
         this.network = network;
         this.outputReader = outputReader;
         this.queue = queue;
-        this.maxBatchSize = maxBatchSize;
+        this.maxBatchSize = settings.maxBatchSize();
+        this.threadsPerCall = settings.threadsPerCall();
         this.counters = counters;
         this.running = running;
     }
 
     @Override
     public void run() {
+        NativeThreads.limitThisThread(threadsPerCall);
         try {
             while (running.getAsBoolean()) {
                 List<PendingPrediction> batch = nextBatch();
@@ -51,6 +54,9 @@ final class InferenceWorker implements Runnable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            // ND4J keeps working memory per thread; free it now rather than whenever the GC notices.
+            Nd4j.getWorkspaceManager().destroyAllWorkspacesForCurrentThread();
         }
     }
 

@@ -4,9 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,7 +19,8 @@ import org.lungscan.predictions.model.ModelImporter;
  * The prediction model as LungScan loaded it: READY with its network and card, or UNAVAILABLE with a reason a
  * person can act on (file missing, import failed, card invalid). {@link #load} never throws.
  *
- * <p>Thread-safe. The network itself is not: each {@link InferenceQueue} worker gets a network of its own.
+ * <p>Thread-safe. The network itself is not: each {@link InferenceQueue} worker gets a network of its own,
+ * and gives it back when its queue closes, so a later queue reuses it instead of importing the file again.
  */
 public final class LungModel {
 
@@ -32,7 +34,7 @@ public final class LungModel {
     private final ModelCard card;
     private final ImportedModel network;
     private final Instant loadedAt;
-    private final AtomicBoolean networkTaken = new AtomicBoolean();
+    private final Deque<ImportedModel> idleNetworks = new ConcurrentLinkedDeque<>();
 
     private LungModel(Path modelFile, ModelCard card, ImportedModel network, String unavailableReason, Instant at) {
         this.modelFile = modelFile;
@@ -41,6 +43,9 @@ public final class LungModel {
         this.card = card;
         this.network = network;
         this.loadedAt = at;
+        if (network != null) {
+            idleNetworks.push(network);
+        }
     }
 
     /** Loads the model file and the card beside it ({@code NAME.card.json}, optional). Never throws. */
@@ -141,12 +146,18 @@ public final class LungModel {
     }
 
     /**
-     * A network for one worker's exclusive use (networks are not thread-safe): the first call gets the one
-     * imported by {@link #load}, every later call a fresh import of the same file.
+     * A network for one worker's exclusive use (networks are not thread-safe): an idle one (at first the one
+     * {@link #load} imported), or else a fresh import of the same file.
      */
     ImportedModel takeNetwork() throws ModelImportException {
         requireReady();
-        return networkTaken.getAndSet(true) ? ModelImporter.importModel(modelFile) : network;
+        ImportedModel idle = idleNetworks.poll();
+        return idle != null ? idle : ModelImporter.importModel(modelFile);
+    }
+
+    /** Gives back a network taken with {@link #takeNetwork()} that no thread uses any more. */
+    void returnNetwork(ImportedModel returned) {
+        idleNetworks.push(returned);
     }
 
     private void requireReady() {

@@ -50,7 +50,8 @@ public record ModelCard(
             return switch (value) {
                 case "softmax" -> SOFTMAX;
                 case "sigmoid" -> SIGMOID;
-                default -> throw new ModelCardException("\"output\" must be \"softmax\" or \"sigmoid\", not \"" + value + "\"");
+                default -> throw new ModelCardException(
+                        "\"output\" must be \"softmax\" or \"sigmoid\", not \"" + value + "\"");
             };
         }
 

@@ -57,7 +57,8 @@ public final class ModelCardReader {
 
     static ModelCard fromJson(JsonObject card) throws ModelCardException {
         List<String> labels = uniqueStrings(card, "labels");
-        List<String> cancerLabels = card.containsKey("cancer_labels") ? uniqueStrings(card, "cancer_labels") : List.of();
+        List<String> cancerLabels = card.containsKey("cancer_labels")
+                ? uniqueStrings(card, "cancer_labels") : List.of();
         for (String label : cancerLabels) {
             if (!labels.contains(label)) {
                 throw new ModelCardException("cancer label \"" + label + "\" is not one of the labels " + labels);
@@ -79,7 +80,8 @@ public final class ModelCardReader {
         ModelCard.Input result = new ModelCard.Input(positiveInt(input, "height"), positiveInt(input, "width"),
                 positiveInt(input, "channels"));
         if (result.channels() != 1 && result.channels() != 3) {
-            throw new ModelCardException("\"input.channels\" must be 1 (grayscale) or 3 (RGB), not " + result.channels());
+            throw new ModelCardException("\"input.channels\" must be 1 (grayscale) or 3 (RGB), not "
+                    + result.channels());
         }
         return result;
     }
@@ -95,8 +97,8 @@ public final class ModelCardReader {
         if (!ModelCard.Preprocessing.BILINEAR.equals(resize)) {
             throw new ModelCardException("\"preprocessing.resize\" must be \"bilinear\", not \"" + resize + "\"");
         }
-        return new ModelCard.Preprocessing(color, resize, finite(preprocessing, "scale"), finite(preprocessing, "offset"),
-                grayscaleWeights(preprocessing));
+        return new ModelCard.Preprocessing(color, resize, finite(preprocessing, "scale"),
+                finite(preprocessing, "offset"), grayscaleWeights(preprocessing));
     }
 
     private static List<Double> grayscaleWeights(JsonObject preprocessing) throws ModelCardException {
@@ -178,7 +180,8 @@ public final class ModelCardReader {
         List<String> strings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonValue value : array(object, key)) {
-            if (!(value instanceof JsonString string) || string.getString().isBlank() || !seen.add(string.getString())) {
+            if (!(value instanceof JsonString string) || string.getString().isBlank()
+                    || !seen.add(string.getString())) {
                 throw new ModelCardException("\"" + key + "\" must be distinct non-empty strings");
             }
             strings.add(string.getString());

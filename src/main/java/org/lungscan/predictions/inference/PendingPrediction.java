@@ -9,7 +9,8 @@ record PendingPrediction(ScanTensor tensor, CompletableFuture<Prediction> future
                          long deadlineNanos) {
 
     static PendingPrediction of(ScanTensor tensor, Duration deadline) {
-        return new PendingPrediction(tensor, new CompletableFuture<>(), deadline, System.nanoTime() + deadline.toNanos());
+        long due = System.nanoTime() + deadline.toNanos();
+        return new PendingPrediction(tensor, new CompletableFuture<>(), deadline, due);
     }
 
     boolean isAnswered() {

@@ -115,8 +115,12 @@ final class H5Reader implements AutoCloseable {
                 space.getSimpleExtentDims(shape);
                 float[] values = new float[Math.toIntExact(space.getSimpleExtentNpoints())];
                 FloatPointer buffer = new FloatPointer(values.length);
+                // freed here, under the lock: left to the garbage collector, JavaCPP would free it
+                // on its own thread, outside HDF5's lock, which crashed the JVM on repeated imports
+                DataType nativeFloat = new DataType(PredType.NATIVE_FLOAT());
                 // HDF5 converts float64/float16 files to native float32 while reading.
-                dataset.read(buffer, new DataType(PredType.NATIVE_FLOAT()));
+                dataset.read(buffer, nativeFloat);
+                nativeFloat.deallocate();
                 buffer.get(values);
                 buffer.deallocate();
                 return new WeightArray(shape, values);

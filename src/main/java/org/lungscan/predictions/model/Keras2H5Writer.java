@@ -86,14 +86,19 @@ final class Keras2H5Writer {
 
     private static void writeFloats(Group group, String name, WeightArray array) {
         DataSpace space = new DataSpace(array.shape().length, array.shape());
-        DataSet dataset = group.createDataSet(name, new DataType(PredType.IEEE_F32LE()), space);
+        // HDF5 objects are freed here, never by the garbage collector's thread (see H5Reader.readFloats)
+        DataType fileFloat = new DataType(PredType.IEEE_F32LE());
+        DataType nativeFloat = new DataType(PredType.NATIVE_FLOAT());
+        DataSet dataset = group.createDataSet(name, fileFloat, space);
         FloatPointer buffer = new FloatPointer(array.values());
         try {
-            dataset.write(buffer, new DataType(PredType.NATIVE_FLOAT()));
+            dataset.write(buffer, nativeFloat);
         } finally {
             buffer.deallocate();
             dataset.deallocate();
             space.deallocate();
+            nativeFloat.deallocate();
+            fileFloat.deallocate();
         }
     }
 
