@@ -1,6 +1,8 @@
 package org.lungscan.accounts;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
+import at.favre.lib.crypto.bcrypt.LongPasswordStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /** bcrypt hashing of passwords, with the cost the hospital configured. */
 @ApplicationScoped
 public class PasswordHasher {
+
+  private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
+
+  /**
+   * bcrypt reads at most 72 bytes; a longer password (up to 128 characters are allowed) is first
+   * hashed with SHA-512, so that every character counts and nothing is silently cut off.
+   */
+  private static final LongPasswordStrategy LONG_PASSWORDS = LongPasswordStrategies.hashSha512(VERSION);
 
   private final int cost;
   private final String hashOfNothing;
@@ -20,11 +30,12 @@ public class PasswordHasher {
   }
 
   public String hash(String password) {
-    return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+    return BCrypt.with(VERSION, LONG_PASSWORDS).hashToString(cost, password.toCharArray());
   }
 
   public boolean matches(String password, String hash) {
-    return BCrypt.verifyer().verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
+    return BCrypt.verifyer(VERSION, LONG_PASSWORDS)
+        .verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8))
         .verified;
   }
 

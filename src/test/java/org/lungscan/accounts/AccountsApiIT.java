@@ -96,6 +96,17 @@ class AccountsApiIT {
   }
 
   @Test
+  void thePasswordMayBeAsLongAs128CharactersAndAllOfItCounts() {
+    String email = "long." + UUID.randomUUID().toString().substring(0, 8) + "@hospital.test";
+    String password = "a sentence long enough to pass bcrypt's seventy-two byte limit by far, ".repeat(2).substring(0, 128);
+    Reply signup = api.post("/api/auth/signup", Api.json(Json.createObjectBuilder()
+        .add("name", "Dr. Long").add("email", email).add("password", password)), null);
+    assertEquals(201, signup.status(), signup::toString);
+    assertEquals(200, login(email, password).status());
+    assertEquals(401, login(email, password.substring(0, 100) + "z".repeat(28)).status());
+  }
+
+  @Test
   void theSameEmailInAnotherCaseIsAlreadyRegistered() {
     Reply reply = api.post("/api/auth/signup", Api.json(Json.createObjectBuilder()
         .add("name", "Impostor").add("email", doctor.email().toUpperCase()).add("password", "Impostor passphrase 1")), null);
