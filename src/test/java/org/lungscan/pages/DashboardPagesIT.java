@@ -51,22 +51,23 @@ class DashboardPagesIT {
     browser.screenshot("pages-01-patient-added");
     selectPatient("Grace Hopper");
 
-    browser.field("Scan image (JPEG or PNG, up to 20 MB)").sendKeys(
-        Path.of("models", "reference", "malignant_nodule-1.png").toAbsolutePath().toString());
+    browser.attach("Scan image (JPEG or PNG, up to 20 MB)", Path.of("models", "reference", "malignant_nodule-1.png"));
     browser.waitForText("Confidence");
-    String result = browser.driver().findElement(By.cssSelector(".ls-result")).getText();
+    String result = browser.textOf(By.cssSelector(".ls-result"));
     assertTrue(result.contains("Malignant nodule: signs of cancer"), result);
     assertTrue(result.matches("(?s).*Confidence \\d+\\.\\d%.*"), result);
     assertTrue(result.contains("Benign nodule") && result.contains("Normal"), "every class's probability: " + result);
     assertTrue(result.contains("lungscan-demo 1.0.0"), result);
     browser.screenshot("pages-02-result");
 
-    browser.driver().findElement(By.cssSelector(".ls-scan-open")).click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
-        d.findElement(By.id("scanDialog")).isDisplayed() && d.findElement(By.id("scanDialog")).getText().contains("Predictions"));
-    assertTrue(browser.driver().findElement(By.id("scanDialog")).getText().contains("Malignant nodule"));
+    browser.click(By.cssSelector(".ls-scan-open"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("scanDialog")).isDisplayed()
+            && d.findElement(By.id("scanDialog")).getText().contains("Predictions"));
+    assertTrue(browser.textOf(By.id("scanDialog")).contains("Malignant nodule"));
     browser.screenshot("pages-03-scan-opened");
-    browser.driver().findElement(By.cssSelector("#scanDialog .ui-dialog-titlebar-close")).click();
+    browser.click(By.cssSelector("#scanDialog .ui-dialog-titlebar-close"));
 
     browser.press("Log out");
     browser.waitForText("You have logged out.");
@@ -81,13 +82,13 @@ class DashboardPagesIT {
     selectPatient("Alan Turing");
     Path text = Files.createTempFile("notes", ".txt");
     Files.writeString(text, "not an image");
-    browser.field("Scan image (JPEG or PNG, up to 20 MB)").sendKeys(text.toString());
+    browser.attach("Scan image (JPEG or PNG, up to 20 MB)", text);
     browser.waitForText("Invalid file type");
     browser.screenshot("pages-04-wrong-file-type");
 
     Path disguised = Files.createTempFile("disguised", ".png");
     Files.writeString(disguised, "<html>not a png</html>");
-    browser.field("Scan image (JPEG or PNG, up to 20 MB)").sendKeys(disguised.toString());
+    browser.attach("Scan image (JPEG or PNG, up to 20 MB)", disguised);
     browser.waitForText("not a JPEG or PNG");
     browser.screenshot("pages-05-disguised-file-refused-by-server");
   }
@@ -156,7 +157,7 @@ class DashboardPagesIT {
   }
 
   private void selectPatient(String name) {
-    browser.driver().findElement(By.xpath("//td[normalize-space(.)='" + name + "']")).click();
+    browser.click(By.xpath("//td[normalize-space(.)='" + name + "']"));
     browser.waitForText("Scans, newest first");
   }
 }

@@ -72,6 +72,17 @@ public final class Browser implements AutoCloseable {
         .until(d -> field(label).isDisplayed());
   }
 
+  /** Picks a file for the file field a label names, as a person choosing it in the dialog. */
+  public void attach(String label, java.nio.file.Path file) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(d -> {
+          field(label).sendKeys(file.toAbsolutePath().toString());
+          return true;
+        });
+  }
+
   public void fill(String label, String value) {
     WebElement field = field(label);
     field.clear();
@@ -100,6 +111,24 @@ public final class Browser implements AutoCloseable {
         .until(d -> {
           d.findElements(By.xpath("//label[normalize-space(.)='" + optionLabel + "']")).stream()
               .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
+          return true;
+        });
+  }
+
+  /** The text of the element, read again if the page replaced it meanwhile. */
+  public String textOf(By element) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(element).getText());
+  }
+
+  /** Clicks the element, again if the page replaced it or something covered it meanwhile. */
+  public void click(By element) {
+    new WebDriverWait(driver, Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .until(d -> {
+          d.findElement(element).click();
           return true;
         });
   }
