@@ -24,4 +24,4 @@ ENV LUNGSCAN_DATA_DIR=/opt/lungscan/data \
     LUNGSCAN_MODEL_PATH=/opt/lungscan/models/lungscan-demo.h5
 VOLUME /opt/lungscan/data
 EXPOSE 8080
-CMD ["--deploymentDir", "/opt/payara/deployments", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--nocluster"]
+CMD ["--deploymentDir", "/opt/payara/deployments", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--nohazelcast"]

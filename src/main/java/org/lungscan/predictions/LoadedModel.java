@@ -2,6 +2,7 @@ package org.lungscan.predictions;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -57,12 +58,30 @@ public class LoadedModel {
   int deadlineSeconds;
 
   @Resource ManagedThreadFactory threads;
+  @Resource ManagedExecutorService executor;
 
+  private volatile String loadFailure;
   private volatile LungModel model;
   private volatile InferenceQueue queue;
 
+  /**
+   * Loads the model beside the rest of the deployment rather than after it: until it is in, the
+   * model is reported as still loading (readiness down, predict 503).
+   */
   void loadAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    Path file = configuredPath.map(Path::of).orElseGet(LoadedModel::bundledModel);
+    executor.submit(this::load);
+  }
+
+  private void load() {
+    try {
+      loadFrom(configuredPath.map(Path::of).orElseGet(LoadedModel::bundledModel));
+    } catch (RuntimeException e) {
+      loadFailure = "The model could not be loaded: " + e.getMessage();
+      LOG.log(java.util.logging.Level.SEVERE, "The model could not be loaded", e);
+    }
+  }
+
+  private void loadFrom(Path file) {
     long start = System.nanoTime();
     model = LungModel.load(file);
     if (model.isReady()) {
@@ -88,7 +107,7 @@ public class LoadedModel {
   public ModelStatus status() {
     LungModel current = model;
     if (current == null) {
-      return ModelStatus.unavailable("The model is still loading.");
+      return ModelStatus.unavailable(loadFailure != null ? loadFailure : "The model is still loading.");
     }
     if (!current.isReady()) {
       return ModelStatus.unavailable(current.unavailableReason().orElse("The model could not be loaded."));

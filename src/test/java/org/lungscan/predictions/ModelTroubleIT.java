@@ -59,8 +59,15 @@ class ModelTroubleIT {
   @Test
   @Order(1)
   void withNoModelTheAppRunsReadinessSaysWhyAndPredictIs503() throws Exception {
-    HttpResponse<String> ready = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(server.uri("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> ready = null;
+    for (int attempt = 0; attempt < 60; attempt++) {
+      ready = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(server.uri("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+      if (!ready.body().contains("still loading")) {
+        break;
+      }
+      Thread.sleep(500);
+    }
     assertEquals(503, ready.statusCode());
     assertTrue(ready.body().contains("no-such-model.h5"), ready.body());
 
