@@ -42,6 +42,9 @@ public class ReadingView implements Serializable {
   @Inject PredictionRecords records;
 
   private PredictionCard result;
+  private transient List<ScanCard> scansRead;
+  private transient Object scansReadFor;
+  private transient Long scansReadOf;
   private ScanCard opened;
   private List<PredictionCard> openedHistory = List.of();
 
@@ -54,6 +57,7 @@ public class ReadingView implements Serializable {
   }
 
   public void patientChanged() {
+    scansRead = null;
     result = null;
     opened = null;
   }
@@ -73,12 +77,14 @@ public class ReadingView implements Serializable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    scansRead = null;
     info("Scan uploaded.");
     predict(scan.getId());
   }
 
   /** Runs the model on one of the patient's scans and shows what it said. */
   public void predict(long scanId) {
+    scansRead = null;
     try {
       result = PredictionCard.of(predictions.predict(scanId), predictions.modelStatus());
     } catch (Unavailable unavailable) {
@@ -99,12 +105,25 @@ public class ReadingView implements Serializable {
     }
   }
 
-  /** The selected patient's scans, newest first, each with its latest result. */
+  /**
+   * The selected patient's scans, newest first, each with its latest result. The page asks for them
+   * several times while it renders; they are read (and the reading audited) once per request.
+   */
   public List<ScanCard> getScans() {
     Long patientId = patients.getSelectedId();
     if (patientId == null) {
       return List.of();
     }
+    Object request = FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    if (scansRead == null || scansReadFor != request || !patientId.equals(scansReadOf)) {
+      scansRead = readScans(patientId);
+      scansReadFor = request;
+      scansReadOf = patientId;
+    }
+    return scansRead;
+  }
+
+  private List<ScanCard> readScans(long patientId) {
     List<LungScan> found = scans.ofPatient(patientId);
     ModelStatus model = predictions.modelStatus();
     Map<Long, Prediction> latest = records.latestOf(found.stream().map(LungScan::getId).toList());
