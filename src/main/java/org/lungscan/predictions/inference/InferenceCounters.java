@@ -34,11 +34,11 @@ final class InferenceCounters {
         refused.increment();
     }
 
-    /** Fails the request with a timeout unless it was answered already, counted as for {@link #predicted}. */
+    /** Fails the request with a timeout unless it was answered already; counted before the caller sees it. */
     void expire(PendingPrediction request) {
-        expired.increment();
-        if (!request.expire()) {
-            expired.decrement();
+        if (request.claim()) {
+            expired.increment();
+            request.expire();
         }
     }
 

@@ -134,7 +134,7 @@ public final class InferenceQueue implements AutoCloseable {
         }
         List<PendingPrediction> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(request -> request.future().completeExceptionally(
+        left.stream().filter(PendingPrediction::claim).forEach(request -> request.future().completeExceptionally(
                 new RejectedExecutionException("the inference queue was closed")));
     }
 

@@ -115,16 +115,16 @@ final class InferenceWorker implements Runnable {
             return;
         }
         // Counted before the caller can see the answer, so statistics never lag behind an answered future.
-        counters.predicted(1);
-        if (!request.future().complete(prediction)) {
-            counters.predicted(-1);
+        if (request.claim()) {
+            counters.predicted(1);
+            request.future().complete(prediction);
         }
     }
 
     private void fail(PendingPrediction request, RuntimeException e) {
-        counters.failed(1);
-        if (!request.future().completeExceptionally(e)) {
-            counters.failed(-1);
+        if (request.claim()) {
+            counters.failed(1);
+            request.future().completeExceptionally(e);
         }
     }
 }
