@@ -36,7 +36,12 @@ public class AccountService {
   public Doctor signUp(String name, String email, String password) {
     validate(name, email, password);
     if (findByEmail(email).isPresent()) {
-      audit.record(new Actor(null, Doctor.normalizeEmail(email)), "SIGN_UP", "doctor", null, Outcome.FAILURE);
+      audit.record(
+          new Actor(null, Doctor.normalizeEmail(email)),
+          "SIGN_UP",
+          "doctor",
+          null,
+          Outcome.FAILURE);
       throw new Conflict("An account with this email already exists.");
     }
     Doctor doctor = new Doctor(name.strip(), email, hasher.hash(password), Role.DOCTOR);
@@ -60,15 +65,23 @@ public class AccountService {
       throw refused;
     }
     Optional<Doctor> doctor = normalized.isEmpty() ? Optional.empty() : findByEmail(normalized);
-    boolean matches = password != null
-        && doctor.map(d -> hasher.matches(password, d.getPasswordHash())).orElseGet(() -> {
-          hasher.matchNothing(password);
-          return false;
-        });
+    boolean matches =
+        password != null
+            && doctor
+                .map(d -> hasher.matches(password, d.getPasswordHash()))
+                .orElseGet(
+                    () -> {
+                      hasher.matchNothing(password);
+                      return false;
+                    });
     if (!matches) {
       throttle.recordFailure(normalized, clientAddress);
-      audit.record(new Actor(doctor.map(Doctor::getId).orElse(null), normalized), "SIGN_IN", "doctor",
-          doctor.map(Doctor::getId).orElse(null), Outcome.FAILURE);
+      audit.record(
+          new Actor(doctor.map(Doctor::getId).orElse(null), normalized),
+          "SIGN_IN",
+          "doctor",
+          doctor.map(Doctor::getId).orElse(null),
+          Outcome.FAILURE);
       return Optional.empty();
     }
     throttle.recordSuccess(normalized);
@@ -113,7 +126,9 @@ public class AccountService {
     if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
       errors.add(new FieldError("email", "must be a valid email address"));
     }
-    passwordPolicy.problemWith(password).ifPresent(problem -> errors.add(new FieldError("password", problem)));
+    passwordPolicy
+        .problemWith(password)
+        .ifPresent(problem -> errors.add(new FieldError("password", problem)));
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
     }

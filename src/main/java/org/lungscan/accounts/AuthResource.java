@@ -41,14 +41,22 @@ public class AuthResource {
   @PermitAll
   public Response logIn(LoginRequest body) {
     LoginRequest login = body == null ? new LoginRequest(null, null) : body;
-    return accounts.signIn(login.email(), login.password(), request.getRemoteAddr())
-        .map(doctor -> {
-          TokenIssuer.IssuedToken token = tokens.issueFor(doctor);
-          return Response.ok(new LoginResponse(token.token(), "Bearer", token.expiresAt(), UserResponse.of(doctor)))
-              .build();
-        })
-        .orElseGet(() -> Problem.of(Response.Status.UNAUTHORIZED, "The email or password is not correct.")
-            .toResponse().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build());
+    return accounts
+        .signIn(login.email(), login.password(), request.getRemoteAddr())
+        .map(
+            doctor -> {
+              TokenIssuer.IssuedToken token = tokens.issueFor(doctor);
+              return Response.ok(
+                      new LoginResponse(
+                          token.token(), "Bearer", token.expiresAt(), UserResponse.of(doctor)))
+                  .build();
+            })
+        .orElseGet(
+            () ->
+                Problem.of(Response.Status.UNAUTHORIZED, "The email or password is not correct.")
+                    .toResponse()
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                    .build());
   }
 
   @GET
@@ -72,15 +80,21 @@ public class AuthResource {
   }
 
   /** A newly created account. */
-  public record AccountResponse(long id, String name, String email, String role, Instant createdAt) {
+  public record AccountResponse(
+      long id, String name, String email, String role, Instant createdAt) {
     static AccountResponse of(Doctor doctor) {
-      return new AccountResponse(doctor.getId(), doctor.getName(), doctor.getEmail(), roleOf(doctor),
+      return new AccountResponse(
+          doctor.getId(),
+          doctor.getName(),
+          doctor.getEmail(),
+          roleOf(doctor),
           doctor.getCreatedAt());
     }
   }
 
   /** A token for the API and who it is for. */
-  public record LoginResponse(String token, String tokenType, Instant expiresAt, UserResponse user) {}
+  public record LoginResponse(
+      String token, String tokenType, Instant expiresAt, UserResponse user) {}
 
   private static String roleOf(Doctor doctor) {
     return doctor.isAdmin() ? "admin" : "doctor";

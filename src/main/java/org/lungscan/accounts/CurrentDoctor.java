@@ -8,8 +8,8 @@ import java.security.Principal;
 import org.lungscan.platform.NotFound;
 
 /**
- * The doctor signed in for this request, by token or by session: every service scopes its reads
- * and writes with this, whichever door the request came through.
+ * The doctor signed in for this request, by token or by session: every service scopes its reads and
+ * writes with this, whichever door the request came through.
  */
 @Named("currentDoctor")
 @RequestScoped

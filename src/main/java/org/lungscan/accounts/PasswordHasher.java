@@ -18,13 +18,15 @@ public class PasswordHasher {
    * bcrypt reads at most 72 bytes; a longer password (up to 128 characters are allowed) is first
    * hashed with SHA-512, so that every character counts and nothing is silently cut off.
    */
-  private static final LongPasswordStrategy LONG_PASSWORDS = LongPasswordStrategies.hashSha512(VERSION);
+  private static final LongPasswordStrategy LONG_PASSWORDS =
+      LongPasswordStrategies.hashSha512(VERSION);
 
   private final int cost;
   private final String hashOfNothing;
 
   @Inject
-  public PasswordHasher(@ConfigProperty(name = "lungscan.bcrypt.cost", defaultValue = "12") int cost) {
+  public PasswordHasher(
+      @ConfigProperty(name = "lungscan.bcrypt.cost", defaultValue = "12") int cost) {
     this.cost = cost;
     this.hashOfNothing = hash("an account that does not exist");
   }

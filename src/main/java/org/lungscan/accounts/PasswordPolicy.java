@@ -56,9 +56,11 @@ public class PasswordPolicy {
 
   private static Set<String> loadCommonPasswords() {
     try (InputStream in = PasswordPolicy.class.getResourceAsStream(COMMON_PASSWORDS);
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        BufferedReader reader =
+            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       Set<String> passwords = new HashSet<>();
-      reader.lines()
+      reader
+          .lines()
           .filter(line -> !line.isBlank() && !line.startsWith("#"))
           .forEach(line -> passwords.add(line.strip().toLowerCase(Locale.ROOT)));
       return passwords;

@@ -1,11 +1,11 @@
 package org.lungscan.accounts;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.security.enterprise.AuthenticationException;
@@ -57,16 +57,24 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       throws AuthenticationException {
     SecurityHeaders.applyTo(response);
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/") ? api(path, request, response, context) : pages(path, request, context);
+    return path.startsWith("/api/")
+        ? api(path, request, response, context)
+        : pages(path, request, context);
   }
 
-  private AuthenticationStatus api(String path, HttpServletRequest request, HttpServletResponse response,
-      HttpMessageContext context) throws AuthenticationException {
+  private AuthenticationStatus api(
+      String path,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context)
+      throws AuthenticationException {
     String authorization = request.getHeader("Authorization");
     if (authorization == null) {
       return PUBLIC_API.contains(path)
           ? context.doNothing()
-          : TokenRefusal.send(response, "Sign in first: send the token from POST /api/auth/login as Authorization: Bearer <token>.");
+          : TokenRefusal.send(
+              response,
+              "Sign in first: send the token from POST /api/auth/login as Authorization: Bearer <token>.");
     }
     if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return TokenRefusal.send(response, "Only bearer tokens are accepted.");
@@ -81,30 +89,43 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     } finally {
       context.setResponse(response);
     }
-    return TokenRefusal.send(response, "The token is malformed, expired, or not signed by this server.");
+    return TokenRefusal.send(
+        response, "The token is malformed, expired, or not signed by this server.");
   }
 
-  /** The server's MicroProfile JWT mechanism, found by the type it declares (its class is the server's). */
+  /**
+   * The server's MicroProfile JWT mechanism, found by the type it declares (its class is the
+   * server's).
+   */
   private HttpAuthenticationMechanism jwtMechanism() {
-    Bean<?> bean = beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
-        .filter(b -> b.getTypes().stream().anyMatch(type -> type.getTypeName().startsWith(JWT_MECHANISM_PACKAGE)))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("MicroProfile JWT is not active"));
-    return (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
-        beans.createCreationalContext(bean));
+    Bean<?> bean =
+        beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
+            .filter(
+                b ->
+                    b.getTypes().stream()
+                        .anyMatch(type -> type.getTypeName().startsWith(JWT_MECHANISM_PACKAGE)))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("MicroProfile JWT is not active"));
+    return (HttpAuthenticationMechanism)
+        beans.getReference(
+            bean, HttpAuthenticationMechanism.class, beans.createCreationalContext(bean));
   }
 
-  private AuthenticationStatus pages(String path, HttpServletRequest request, HttpMessageContext context) {
+  private AuthenticationStatus pages(
+      String path, HttpServletRequest request, HttpMessageContext context) {
     if (context.isAuthenticationRequest()
-        && context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential credential) {
+        && context.getAuthParameters().getCredential()
+            instanceof UsernamePasswordCredential credential) {
       return signInWithPassword(credential, request, context);
     }
     Optional<SignedIn> signedIn = signedIn(request.getSession(false));
     if (signedIn.isPresent()) {
-      return context.notifyContainerAboutLogin(signedIn.get().email(), new HashSet<>(signedIn.get().groups()));
+      return context.notifyContainerAboutLogin(
+          signedIn.get().email(), new HashSet<>(signedIn.get().groups()));
     }
     if (path.startsWith(DOCTOR_PAGES)) {
-      boolean expired = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+      boolean expired =
+          request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
       String login = request.getContextPath() + "/login.xhtml" + (expired ? "?expired=true" : "");
       return isAjax(request) ? ajaxRedirect(context.getResponse(), login) : context.redirect(login);
     }
@@ -112,10 +133,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   }
 
   private AuthenticationStatus signInWithPassword(
-      UsernamePasswordCredential credential, HttpServletRequest request, HttpMessageContext context) {
+      UsernamePasswordCredential credential,
+      HttpServletRequest request,
+      HttpMessageContext context) {
     Optional<Doctor> doctor;
     try {
-      doctor = accounts.signIn(credential.getCaller(), credential.getPasswordAsString(), request.getRemoteAddr());
+      doctor =
+          accounts.signIn(
+              credential.getCaller(), credential.getPasswordAsString(), request.getRemoteAddr());
     } catch (TooManyAttempts refused) {
       request.setAttribute(REFUSAL, refused.getMessage());
       return AuthenticationStatus.SEND_FAILURE;
@@ -135,13 +160,20 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     return "partial/ajax".equals(request.getHeader("Faces-Request"));
   }
 
-  /** A page's background request cannot follow a plain redirect; Faces' own answer makes the page go. */
+  /**
+   * A page's background request cannot follow a plain redirect; Faces' own answer makes the page
+   * go.
+   */
   private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String url) {
     try {
       response.setContentType("text/xml");
       response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-          + url + "\"></redirect></partial-response>");
+      response
+          .getWriter()
+          .write(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                  + url
+                  + "\"></redirect></partial-response>");
     } catch (IOException clientWentAway) {
       // nothing to tell a client that is gone
     }
@@ -168,7 +200,8 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   }
 
   @Override
-  public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+  public void cleanSubject(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     HttpSession session = request.getSession(false);
     if (session != null) {
       session.invalidate();
@@ -189,8 +222,12 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
         response.setHeader("WWW-Authenticate", "Bearer");
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-            + detail.replace("\"", "'") + "\"}");
+        response
+            .getWriter()
+            .write(
+                "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
+                    + detail.replace("\"", "'")
+                    + "\"}");
       } catch (IOException clientWentAway) {
         // nothing to tell a client that is gone
       }

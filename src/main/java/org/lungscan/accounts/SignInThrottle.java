@@ -39,8 +39,10 @@ public class SignInThrottle {
   /** Refuses with the time to wait when this account or this address must wait. */
   public void checkAllowed(String email, String address) {
     Instant now = clock.instant();
-    Duration wait = max(waitFor(byAccount.get(email), now),
-        address == null ? Duration.ZERO : waitFor(byAddress.get(address), now));
+    Duration wait =
+        max(
+            waitFor(byAccount.get(email), now),
+            address == null ? Duration.ZERO : waitFor(byAddress.get(address), now));
     if (!wait.isZero()) {
       throw new TooManyAttempts(wait);
     }
@@ -60,7 +62,9 @@ public class SignInThrottle {
   }
 
   private static Duration waitFor(Failures failures, Instant now) {
-    if (failures == null || failures.lockedUntil() == null || !failures.lockedUntil().isAfter(now)) {
+    if (failures == null
+        || failures.lockedUntil() == null
+        || !failures.lockedUntil().isAfter(now)) {
       return Duration.ZERO;
     }
     return Duration.between(now, failures.lockedUntil());
@@ -82,7 +86,8 @@ public class SignInThrottle {
 
     static Failures after(Failures previous, Instant now, int allowed) {
       int count = previous == null || previous.isForgotten(now) ? 1 : previous.count + 1;
-      return new Failures(count, now, count < allowed ? null : now.plus(waitAfter(count - allowed)));
+      return new Failures(
+          count, now, count < allowed ? null : now.plus(waitAfter(count - allowed)));
     }
 
     static Duration waitAfter(int failuresBeyondAllowed) {

@@ -42,13 +42,17 @@ public class SignInView {
   }
 
   /** Signs in through the application's mechanism; on refusal, says why on the page. */
-  static boolean signInAs(FacesContext faces, SecurityContext security, String email, String password) {
+  static boolean signInAs(
+      FacesContext faces, SecurityContext security, String email, String password) {
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
-    AuthenticationStatus status = security.authenticate(request, (HttpServletResponse) external.getResponse(),
-        AuthenticationParameters.withParams()
-            .credential(new UsernamePasswordCredential(email, new Password(password)))
-            .newAuthentication(true));
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(new UsernamePasswordCredential(email, new Password(password)))
+                .newAuthentication(true));
     if (status == AuthenticationStatus.SUCCESS) {
       return true;
     }
@@ -57,8 +61,12 @@ public class SignInView {
       return false;
     }
     Object refusal = request.getAttribute(SignInMechanism.REFUSAL);
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
-        refusal == null ? "The email or password is not correct." : refusal.toString(), null));
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_ERROR,
+            refusal == null ? "The email or password is not correct." : refusal.toString(),
+            null));
     return false;
   }
 
@@ -75,15 +83,21 @@ public class SignInView {
   /** Tells a doctor who lands on the login page why they are there. */
   public void explainArrival() {
     if (expired) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_WARN,
-          "Your session expired after a period of inactivity. Please log in again.", null));
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_WARN,
+              "Your session expired after a period of inactivity. Please log in again.",
+              null));
     } else if (signedOut) {
-      faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You have logged out.", null));
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You have logged out.", null));
     }
   }
 
   public String getToday() {
-    return LocalDate.now().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Locale.ENGLISH));
+    return LocalDate.now()
+        .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Locale.ENGLISH));
   }
 
   public String getEmail() {

@@ -26,11 +26,21 @@ public class SignUpView {
     try {
       accounts.signUp(name, email, password);
     } catch (Invalid invalid) {
-      invalid.errors().forEach(error -> faces.addMessage("signup:" + error.field(),
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, label(error.field()) + " " + error.message() + ".", null)));
+      invalid
+          .errors()
+          .forEach(
+              error ->
+                  faces.addMessage(
+                      "signup:" + error.field(),
+                      new FacesMessage(
+                          FacesMessage.SEVERITY_ERROR,
+                          label(error.field()) + " " + error.message() + ".",
+                          null)));
       return null;
     } catch (Conflict conflict) {
-      faces.addMessage("signup:email", new FacesMessage(FacesMessage.SEVERITY_ERROR, conflict.getMessage(), null));
+      faces.addMessage(
+          "signup:email",
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, conflict.getMessage(), null));
       return null;
     }
     return SignInView.signInAs(faces, security, email, password) ? SignInView.DASHBOARD : null;

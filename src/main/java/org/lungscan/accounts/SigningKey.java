@@ -33,7 +33,9 @@ public record SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
   public static SigningKey load() {
     Optional<String> pem = Settings.get("lungscan.jwt.private-key");
     if (pem.isEmpty()) {
-      pem = Settings.get("lungscan.jwt.private-key.location").map(location -> read(Path.of(location)));
+      pem =
+          Settings.get("lungscan.jwt.private-key.location")
+              .map(location -> read(Path.of(location)));
     }
     return fromPem(pem.orElseGet(() -> keptIn(Settings.dataDirectory())));
   }
@@ -42,12 +44,17 @@ public record SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
     try {
       String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
       var factory = KeyFactory.getInstance("RSA");
-      var privateKey = (RSAPrivateCrtKey) factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-      var publicKey = (RSAPublicKey) factory.generatePublic(
-          new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+      var privateKey =
+          (RSAPrivateCrtKey)
+              factory.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+      var publicKey =
+          (RSAPublicKey)
+              factory.generatePublic(
+                  new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
       return new SigningKey(privateKey, publicKey);
     } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
-      throw new IllegalStateException("The token signing key is not an RSA private key in PKCS#8 PEM form", e);
+      throw new IllegalStateException(
+          "The token signing key is not an RSA private key in PKCS#8 PEM form", e);
     }
   }
 
@@ -69,12 +76,18 @@ public record SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
     return read(file);
   }
 
-  /** Writes a new key beside the final name and moves it in; if another instance won, keeps theirs. */
+  /**
+   * Writes a new key beside the final name and moves it in; if another instance won, keeps theirs.
+   */
   private static void createOnce(Path file) {
     try {
       Files.createDirectories(file.getParent());
-      Path temporary = Files.createTempFile(file.getParent(), "key", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Path temporary =
+          Files.createTempFile(
+              file.getParent(),
+              "key",
+              ".tmp",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(temporary, pem("PRIVATE KEY", newKeyPair()));
       try {
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
@@ -105,7 +118,8 @@ public record SigningKey(RSAPrivateCrtKey privateKey, RSAPublicKey publicKey) {
   }
 
   private static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
+    String body =
+        Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }
 }

@@ -40,16 +40,18 @@ public class TokenIssuer {
   public IssuedToken issueFor(Doctor doctor) {
     Instant now = Instant.now();
     Instant expiresAt = now.plus(Duration.ofMinutes(lifetimeMinutes));
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(ISSUER)
-        .subject(doctor.getId().toString())
-        .claim("upn", doctor.getEmail())
-        .claim("groups", groupsOf(doctor))
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(expiresAt))
-        .jwtID(UUID.randomUUID().toString())
-        .build();
-    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.id()).build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .subject(doctor.getId().toString())
+            .claim("upn", doctor.getEmail())
+            .claim("groups", groupsOf(doctor))
+            .issueTime(Date.from(now))
+            .expirationTime(Date.from(expiresAt))
+            .jwtID(UUID.randomUUID().toString())
+            .build();
+    JWSHeader header =
+        new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.id()).build();
     SignedJWT jwt = new SignedJWT(header, claims);
     try {
       jwt.sign(signer);

@@ -4,8 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.List;
@@ -25,15 +25,17 @@ public class AuditTrail {
 
   /** Records what the signed-in doctor (or, for sign-ins, the named account) did. */
   @Transactional(TxType.REQUIRES_NEW)
-  public void record(Actor actor, String action, String resourceType, Object resourceId, Outcome outcome) {
-    em.persist(new AuditEvent(
-        actor == null ? null : actor.id(),
-        actor == null ? null : actor.email(),
-        action,
-        resourceType,
-        resourceId == null ? null : resourceId.toString(),
-        outcome,
-        clientAddress()));
+  public void record(
+      Actor actor, String action, String resourceType, Object resourceId, Outcome outcome) {
+    em.persist(
+        new AuditEvent(
+            actor == null ? null : actor.id(),
+            actor == null ? null : actor.email(),
+            action,
+            resourceType,
+            resourceId == null ? null : resourceId.toString(),
+            outcome,
+            clientAddress()));
   }
 
   private String clientAddress() {

@@ -8,8 +8,8 @@ import org.lungscan.platform.Invalid;
 import org.lungscan.platform.Invalid.FieldError;
 
 /**
- * A patient's details as a doctor typed them, checked: a name of 1 to 100 characters, an age from
- * 0 to 130 (a number, or a numeric string), and a gender in any case.
+ * A patient's details as a doctor typed them, checked: a name of 1 to 100 characters, an age from 0
+ * to 130 (a number, or a numeric string), and a gender in any case.
  */
 public record PatientDetails(String name, int age, Gender gender) {
 
@@ -38,8 +38,10 @@ public record PatientDetails(String name, int age, Gender gender) {
 
   private static Integer parseAge(Object age) {
     try {
-      BigDecimal value = age instanceof Number n ? new BigDecimal(n.toString())
-          : age instanceof String s ? new BigDecimal(s.strip()) : null;
+      BigDecimal value =
+          age instanceof Number n
+              ? new BigDecimal(n.toString())
+              : age instanceof String s ? new BigDecimal(s.strip()) : null;
       if (value == null || value.stripTrailingZeros().scale() > 0) {
         return null;
       }

@@ -43,8 +43,10 @@ public class PatientService {
   /** The doctor's patients by name, optionally only those whose name contains the query. */
   public List<Patient> list(String nameQuery, PageRequest page) {
     record("PATIENT_LIST", null, Outcome.SUCCESS);
-    return em.createQuery("select p from Patient p where p.doctor.id = :doctor and lower(p.name) like :name"
-            + " order by p.name, p.id", Patient.class)
+    return em.createQuery(
+            "select p from Patient p where p.doctor.id = :doctor and lower(p.name) like :name"
+                + " order by p.name, p.id",
+            Patient.class)
         .setParameter("doctor", doctor.id())
         .setParameter("name", containing(nameQuery))
         .setFirstResult(page.offset())
@@ -53,7 +55,8 @@ public class PatientService {
   }
 
   public long count(String nameQuery) {
-    return em.createQuery("select count(p) from Patient p where p.doctor.id = :doctor and lower(p.name) like :name",
+    return em.createQuery(
+            "select count(p) from Patient p where p.doctor.id = :doctor and lower(p.name) like :name",
             Long.class)
         .setParameter("doctor", doctor.id())
         .setParameter("name", containing(nameQuery))
@@ -89,11 +92,12 @@ public class PatientService {
   }
 
   private Patient find(long id, String action) {
-    List<Patient> found = em.createQuery("select p from Patient p where p.id = :id and p.doctor.id = :doctor",
-            Patient.class)
-        .setParameter("id", id)
-        .setParameter("doctor", doctor.id())
-        .getResultList();
+    List<Patient> found =
+        em.createQuery(
+                "select p from Patient p where p.id = :id and p.doctor.id = :doctor", Patient.class)
+            .setParameter("id", id)
+            .setParameter("doctor", doctor.id())
+            .getResultList();
     if (found.isEmpty()) {
       record(action, id, Outcome.FAILURE);
       throw new NotFound("Patient " + id);

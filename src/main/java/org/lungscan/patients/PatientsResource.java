@@ -33,7 +33,9 @@ public class PatientsResource {
   @Context UriInfo uri;
 
   @GET
-  public Response list(@QueryParam("query") String query, @QueryParam("page") String page,
+  public Response list(
+      @QueryParam("query") String query,
+      @QueryParam("page") String page,
       @QueryParam("size") String size) {
     List<Patient> found = patients.list(query, PageRequest.of(page, size));
     Map<Long, Long> counts = scanCounter.countScans(found.stream().map(Patient::getId).toList());
@@ -83,11 +85,23 @@ public class PatientsResource {
   public record PatientRequest(String name, Object age, String gender) {}
 
   /** A patient as the API shows it. */
-  public record PatientResponse(long id, String name, int age, Gender gender, Instant createdAt, Instant updatedAt,
+  public record PatientResponse(
+      long id,
+      String name,
+      int age,
+      Gender gender,
+      Instant createdAt,
+      Instant updatedAt,
       long scanCount) {
     static PatientResponse of(Patient p, Map<Long, Long> counts) {
-      return new PatientResponse(p.getId(), p.getName(), p.getAge(), p.getGender(), p.getCreatedAt(),
-          p.getUpdatedAt(), counts.getOrDefault(p.getId(), 0L));
+      return new PatientResponse(
+          p.getId(),
+          p.getName(),
+          p.getAge(),
+          p.getGender(),
+          p.getCreatedAt(),
+          p.getUpdatedAt(),
+          counts.getOrDefault(p.getId(), 0L));
     }
   }
 }

@@ -64,14 +64,26 @@ public class PatientsView implements Serializable {
   public void save() {
     try {
       PatientDetails details = PatientDetails.of(name, age, gender);
-      Patient saved = editingId == null ? patients.create(details) : patients.update(editingId, details);
+      Patient saved =
+          editingId == null ? patients.create(details) : patients.update(editingId, details);
       selectedId = saved.getId();
       selected = PatientRow.of(saved);
       PrimeFaces.current().executeScript("PF('patientDialog').hide()");
-      message(FacesMessage.SEVERITY_INFO, (editingId == null ? "Added " : "Saved ") + saved.getName() + ".");
+      message(
+          FacesMessage.SEVERITY_INFO,
+          (editingId == null ? "Added " : "Saved ") + saved.getName() + ".");
     } catch (Invalid invalid) {
-      invalid.errors().forEach(e -> FacesContext.getCurrentInstance().addMessage("patientDialogForm:" + e.field(),
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, label(e.field()) + " " + e.message() + ".", null)));
+      invalid
+          .errors()
+          .forEach(
+              e ->
+                  FacesContext.getCurrentInstance()
+                      .addMessage(
+                          "patientDialogForm:" + e.field(),
+                          new FacesMessage(
+                              FacesMessage.SEVERITY_ERROR,
+                              label(e.field()) + " " + e.message() + ".",
+                              null)));
       FacesContext.getCurrentInstance().validationFailed();
     }
   }
@@ -80,7 +92,9 @@ public class PatientsView implements Serializable {
     PatientRow row = getSelected();
     try {
       patients.delete(row.id());
-      message(FacesMessage.SEVERITY_INFO, "Deleted " + row.name() + " with their scans and predictions.");
+      message(
+          FacesMessage.SEVERITY_INFO,
+          "Deleted " + row.name() + " with their scans and predictions.");
     } catch (NotFound gone) {
       message(FacesMessage.SEVERITY_WARN, "That patient no longer exists.");
     }
@@ -121,7 +135,12 @@ public class PatientsView implements Serializable {
       return "";
     }
     long scans = scanCounter.countScans(List.of(row.id())).getOrDefault(row.id(), 0L);
-    return "Delete " + row.name() + "? This also removes their " + scans + " scan" + (scans == 1 ? "" : "s")
+    return "Delete "
+        + row.name()
+        + "? This also removes their "
+        + scans
+        + " scan"
+        + (scans == 1 ? "" : "s")
         + ", the scan images and every prediction. This cannot be undone.";
   }
 
@@ -147,7 +166,8 @@ public class PatientsView implements Serializable {
     }
 
     @Override
-    public List<PatientRow> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<PatientRow> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       PageRequest page = new PageRequest(first / Math.max(1, pageSize), Math.max(1, pageSize));
       return patients.list(query, page).stream().map(PatientRow::of).toList();
     }

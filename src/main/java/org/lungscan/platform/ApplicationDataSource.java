@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The connection source the application's pool draws from: MySQL when a database URL is
- * configured, otherwise the embedded H2 database kept in a file under the data directory.
+ * The connection source the application's pool draws from: MySQL when a database URL is configured,
+ * otherwise the embedded H2 database kept in a file under the data directory.
  *
  * <p>The application server instantiates this class from {@link Database}'s data source definition
  * and sets its properties from configuration before the first connection is asked for.
@@ -20,7 +20,8 @@ import org.h2.jdbcx.JdbcDataSource;
 public class ApplicationDataSource implements DataSource {
 
   /** H2 in MySQL mode, so one set of migrations and one EclipseLink platform serve both. */
-  static final String EMBEDDED_OPTIONS = ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  static final String EMBEDDED_OPTIONS =
+      ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
   static final String NOT_SET = "none";
 

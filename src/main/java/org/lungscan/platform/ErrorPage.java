@@ -21,7 +21,8 @@ public class ErrorPage extends HttpServlet {
   private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
     Throwable error = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -54,16 +55,31 @@ public class ErrorPage extends HttpServlet {
   private static void writeProblem(HttpServletResponse response, int status) throws IOException {
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
-        + ",\"detail\":\"" + explanation(status) + "\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + title(status)
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + explanation(status)
+                + "\"}");
   }
 
   private static void writePage(HttpServletResponse response, int status) throws IOException {
     response.setContentType("text/html");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LungScan - "
-        + title(status) + "</title></head><body style=\"font-family:sans-serif;margin:3em\"><h1>" + title(status)
-        + "</h1><p>" + explanation(status) + "</p><p><a href=\"/\">Back to LungScan</a></p></body></html>");
+    response
+        .getWriter()
+        .write(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LungScan - "
+                + title(status)
+                + "</title></head><body style=\"font-family:sans-serif;margin:3em\"><h1>"
+                + title(status)
+                + "</h1><p>"
+                + explanation(status)
+                + "</p><p><a href=\"/\">Back to LungScan</a></p></body></html>");
   }
 
   private static String title(int status) {
@@ -86,7 +102,10 @@ public class ErrorPage extends HttpServlet {
       case 404 -> "There is nothing here.";
       case 413 -> "The upload is larger than the server accepts.";
       case 503 -> "The service is not available right now. Please try again shortly.";
-      default -> status >= 500 ? "Something went wrong on the server. It has been logged." : "The request was not understood.";
+      default ->
+          status >= 500
+              ? "Something went wrong on the server. It has been logged."
+              : "The request was not understood.";
     };
   }
 }

@@ -11,7 +11,10 @@ public class Invalid extends RuntimeException {
   private final List<FieldError> errors;
 
   public Invalid(List<FieldError> errors) {
-    super(errors.isEmpty() ? "invalid request" : errors.get(0).field() + " " + errors.get(0).message());
+    super(
+        errors.isEmpty()
+            ? "invalid request"
+            : errors.get(0).field() + " " + errors.get(0).message());
     this.errors = List.copyOf(errors);
   }
 

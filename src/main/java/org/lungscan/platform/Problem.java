@@ -5,12 +5,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** An RFC 9457 problem body: what every error of the JSON API looks like. */
-public record Problem(String type, String title, int status, String detail, List<Invalid.FieldError> errors) {
+public record Problem(
+    String type, String title, int status, String detail, List<Invalid.FieldError> errors) {
 
   public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
   public static Problem of(Response.Status status, String detail) {
-    return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null);
+    return new Problem(
+        "about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, null);
   }
 
   public static Problem of(int status, String title, String detail) {

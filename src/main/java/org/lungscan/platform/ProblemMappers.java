@@ -44,8 +44,10 @@ public final class ProblemMappers {
   public static class TooLargeMapper implements ExceptionMapper<TooLarge> {
     @Override
     public Response toResponse(TooLarge e) {
-      return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), "Content Too Large", e.getMessage())
-          .toResponse().build();
+      return Problem.of(
+              Status.REQUEST_ENTITY_TOO_LARGE.getStatusCode(), "Content Too Large", e.getMessage())
+          .toResponse()
+          .build();
     }
   }
 
@@ -53,7 +55,8 @@ public final class ProblemMappers {
   public static class TooManyAttemptsMapper implements ExceptionMapper<TooManyAttempts> {
     @Override
     public Response toResponse(TooManyAttempts e) {
-      return Problem.of(Status.TOO_MANY_REQUESTS, e.getMessage()).toResponse()
+      return Problem.of(Status.TOO_MANY_REQUESTS, e.getMessage())
+          .toResponse()
           .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
           .build();
     }
@@ -64,7 +67,9 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(Unavailable e) {
       var response = Problem.of(Status.SERVICE_UNAVAILABLE, e.getMessage()).toResponse();
-      e.retryAfter().ifPresent(after -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, after.toSeconds())));
+      e.retryAfter()
+          .ifPresent(
+              after -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, after.toSeconds())));
       return response.build();
     }
   }
@@ -74,18 +79,23 @@ public final class ProblemMappers {
   public static class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {
     @Override
     public Response toResponse(JsonbException e) {
-      return Problem.of(Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
-          .toResponse().build();
+      return Problem.of(
+              Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
+          .toResponse()
+          .build();
     }
   }
 
   /** A body JSON-B could not read at all. */
   @Provider
-  public static class UnreadableEntityMapper implements ExceptionMapper<jakarta.ws.rs.ProcessingException> {
+  public static class UnreadableEntityMapper
+      implements ExceptionMapper<jakarta.ws.rs.ProcessingException> {
     @Override
     public Response toResponse(jakarta.ws.rs.ProcessingException e) {
-      return Problem.of(Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
-          .toResponse().build();
+      return Problem.of(
+              Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
+          .toResponse()
+          .build();
     }
   }
 
@@ -96,16 +106,24 @@ public final class ProblemMappers {
     public Response toResponse(WebApplicationException e) {
       int status = e.getResponse().getStatus();
       if (e.getCause() instanceof JsonbException || status == 400) {
-        return Problem.of(Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
-            .toResponse().build();
+        return Problem.of(
+                Status.BAD_REQUEST, "The request body is not valid JSON of the expected shape.")
+            .toResponse()
+            .build();
       }
-      String title = Status.fromStatusCode(status) == null ? "Error" : Status.fromStatusCode(status).getReasonPhrase();
+      String title =
+          Status.fromStatusCode(status) == null
+              ? "Error"
+              : Status.fromStatusCode(status).getReasonPhrase();
       var response = Problem.of(status, title, title + ".").toResponse();
-      e.getResponse().getHeaders().forEach((name, values) -> {
-        if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
-          values.forEach(value -> response.header(name, value));
-        }
-      });
+      e.getResponse()
+          .getHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                  values.forEach(value -> response.header(name, value));
+                }
+              });
       return response.build();
     }
   }
@@ -118,8 +136,11 @@ public final class ProblemMappers {
     @Override
     public Response toResponse(Throwable e) {
       LOG.log(Level.SEVERE, "Unexpected error while serving an API request", e);
-      return Problem.of(Status.INTERNAL_SERVER_ERROR, "Something went wrong on the server. It has been logged.")
-          .toResponse().build();
+      return Problem.of(
+              Status.INTERNAL_SERVER_ERROR,
+              "Something went wrong on the server. It has been logged.")
+          .toResponse()
+          .build();
     }
   }
 }

@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Lets the pages read record components by name ({@code #{patient.name}}), which Jakarta EL 5
- * does not do by itself; records are read-only.
+ * Lets the pages read record components by name ({@code #{patient.name}}), which Jakarta EL 5 does
+ * not do by itself; records are read-only.
  */
 public class RecordELResolver extends ELResolver {
 
@@ -26,7 +26,8 @@ public class RecordELResolver extends ELResolver {
       context.setPropertyResolved(base, property);
       return value;
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new ELException("cannot read " + property + " of " + base.getClass().getSimpleName(), e);
+      throw new ELException(
+          "cannot read " + property + " of " + base.getClass().getSimpleName(), e);
     }
   }
 
@@ -62,6 +63,8 @@ public class RecordELResolver extends ELResolver {
     if (!(base instanceof Record) || !(property instanceof String name)) {
       return Optional.empty();
     }
-    return Arrays.stream(base.getClass().getRecordComponents()).filter(c -> c.getName().equals(name)).findFirst();
+    return Arrays.stream(base.getClass().getRecordComponents())
+        .filter(c -> c.getName().equals(name))
+        .findFirst();
   }
 }

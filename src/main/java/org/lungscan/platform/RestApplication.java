@@ -17,8 +17,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @DeclareRoles({"doctor", "admin"})
 @ApplicationScoped
 @OpenAPIDefinition(
-    info = @Info(title = "LungScan API", version = "1",
-        description = "Patients, lung scans and AI predictions of a signed-in doctor. Errors are RFC 9457 problems."),
+    info =
+        @Info(
+            title = "LungScan API",
+            version = "1",
+            description =
+                "Patients, lung scans and AI predictions of a signed-in doctor. Errors are RFC 9457 problems."),
     security = @SecurityRequirement(name = "bearer"))
-@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
+@SecurityScheme(
+    securitySchemeName = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT")
 public class RestApplication extends Application {}

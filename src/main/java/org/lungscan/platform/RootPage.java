@@ -11,7 +11,8 @@ import java.io.IOException;
 public class RootPage extends HttpServlet {
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String target = request.getUserPrincipal() != null ? "/app/dashboard.xhtml" : "/login.xhtml";
     response.sendRedirect(request.getContextPath() + target);
   }

@@ -26,7 +26,8 @@ public class SecurityHeaders extends HttpFilter {
           + "frame-ancestors 'none'";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     applyTo(response);
     if (request.isSecure()) {

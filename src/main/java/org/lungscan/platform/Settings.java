@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Settings read before MicroProfile Config can be asked (by the server's data source, by config
- * sources): a system property {@code lungscan.x.y}, else the environment variable
- * {@code LUNGSCAN_X_Y}, the same names MicroProfile Config accepts.
+ * sources): a system property {@code lungscan.x.y}, else the environment variable {@code
+ * LUNGSCAN_X_Y}, the same names MicroProfile Config accepts.
  */
 public final class Settings {
 

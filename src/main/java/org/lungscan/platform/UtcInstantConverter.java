@@ -24,7 +24,9 @@ public class UtcInstantConverter implements AttributeConverter<Instant, Object> 
 
   @Override
   public Object convertToDatabaseColumn(Instant instant) {
-    return instant == null ? null : DATABASE_FORMAT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    return instant == null
+        ? null
+        : DATABASE_FORMAT.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
   }
 
   @Override

@@ -85,13 +85,23 @@ public class LoadedModel {
     long start = System.nanoTime();
     model = LungModel.load(file);
     if (model.isReady()) {
-      InferenceSettings settings = InferenceSettings.forModel(model)
-          .withQueueCapacity(queueCapacity)
-          .withMaxBatchSize(maxBatch)
-          .withDeadline(Duration.ofSeconds(deadlineSeconds));
+      InferenceSettings settings =
+          InferenceSettings.forModel(model)
+              .withQueueCapacity(queueCapacity)
+              .withMaxBatchSize(maxBatch)
+              .withDeadline(Duration.ofSeconds(deadlineSeconds));
       queue = new InferenceQueue(model, settings, threads);
-      LOG.info(() -> "Model " + model.name() + " " + model.version() + " loaded from " + file + " in "
-          + (System.nanoTime() - start) / 1_000_000 + " ms");
+      LOG.info(
+          () ->
+              "Model "
+                  + model.name()
+                  + " "
+                  + model.version()
+                  + " loaded from "
+                  + file
+                  + " in "
+                  + (System.nanoTime() - start) / 1_000_000
+                  + " ms");
     } else {
       LOG.warning(() -> "No usable model: " + model.unavailableReason().orElse("unknown reason"));
     }
@@ -107,15 +117,27 @@ public class LoadedModel {
   public ModelStatus status() {
     LungModel current = model;
     if (current == null) {
-      return ModelStatus.unavailable(loadFailure != null ? loadFailure : "The model is still loading.");
+      return ModelStatus.unavailable(
+          loadFailure != null ? loadFailure : "The model is still loading.");
     }
     if (!current.isReady()) {
-      return ModelStatus.unavailable(current.unavailableReason().orElse("The model could not be loaded."));
+      return ModelStatus.unavailable(
+          current.unavailableReason().orElse("The model could not be loaded."));
     }
     var card = current.card();
-    return new ModelStatus(current.name(), current.version(), true, "The model is loaded and ready.",
-        current.labels(), card.cancerLabels(), current.input().height(), current.input().width(),
-        current.input().channels(), current.intendedUse(), current.isDemo(), current.loadedAt());
+    return new ModelStatus(
+        current.name(),
+        current.version(),
+        true,
+        "The model is loaded and ready.",
+        current.labels(),
+        card.cancerLabels(),
+        current.input().height(),
+        current.input().width(),
+        current.input().channels(),
+        current.intendedUse(),
+        current.isDemo(),
+        current.loadedAt());
   }
 
   /** Runs the model on one image, waiting in the queue; refused at once when the queue is full. */
@@ -128,10 +150,12 @@ public class LoadedModel {
       var prediction = current.predict(image).get(deadlineSeconds + 5L, TimeUnit.SECONDS);
       return new Reading(prediction.probabilities(), prediction.inferenceMillis());
     } catch (QueueFullException full) {
-      throw new Unavailable("The model is busy with other scans. Please try again shortly.", full.retryAfter());
+      throw new Unavailable(
+          "The model is busy with other scans. Please try again shortly.", full.retryAfter());
     } catch (ExecutionException e) {
       if (e.getCause() instanceof QueueFullException full) {
-        throw new Unavailable("The model is busy with other scans. Please try again shortly.", full.retryAfter());
+        throw new Unavailable(
+            "The model is busy with other scans. Please try again shortly.", full.retryAfter());
       }
       if (e.getCause() instanceof TimeoutException) {
         throw new Unavailable("The model did not answer in time. Please try again.", BUSY_RETRY);
@@ -164,7 +188,8 @@ public class LoadedModel {
       }
       Path temporary = Files.createTempFile(target.getParent(), "model", ".tmp");
       Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
-      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     return target;
   }

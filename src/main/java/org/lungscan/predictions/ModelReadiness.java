@@ -16,7 +16,10 @@ public class ModelReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     ModelStatus status = model.status();
-    var response = HealthCheckResponse.named("model").status(status.ready()).withData("detail", status.detail());
+    var response =
+        HealthCheckResponse.named("model")
+            .status(status.ready())
+            .withData("detail", status.detail());
     if (status.ready()) {
       response.withData("name", status.name()).withData("version", status.version());
     }

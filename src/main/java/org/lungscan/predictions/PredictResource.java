@@ -25,6 +25,7 @@ public class PredictResource {
     if (request == null || request.scanId() == null) {
       throw new Invalid("scan_id", "is required");
     }
-    return new PredictResponse("Prediction successful", PredictionResponse.of(predictions.predict(request.scanId())));
+    return new PredictResponse(
+        "Prediction successful", PredictionResponse.of(predictions.predict(request.scanId())));
   }
 }

@@ -25,15 +25,18 @@ public class PredictionRecords {
   }
 
   public List<Prediction> ofScan(long scanId) {
-    return em.createQuery("select p from Prediction p where p.scan.id = :scan order by p.predictedAt desc, p.id desc",
+    return em.createQuery(
+            "select p from Prediction p where p.scan.id = :scan order by p.predictedAt desc, p.id desc",
             Prediction.class)
         .setParameter("scan", scanId)
         .getResultList();
   }
 
   public List<Prediction> ofDoctor(long doctorId, PageRequest page) {
-    return em.createQuery("select p from Prediction p join fetch p.scan s join fetch s.patient"
-            + " where s.doctor.id = :doctor order by p.predictedAt desc, p.id desc", Prediction.class)
+    return em.createQuery(
+            "select p from Prediction p join fetch p.scan s join fetch s.patient"
+                + " where s.doctor.id = :doctor order by p.predictedAt desc, p.id desc",
+            Prediction.class)
         .setParameter("doctor", doctorId)
         .setFirstResult(page.offset())
         .setMaxResults(page.size())
@@ -41,7 +44,8 @@ public class PredictionRecords {
   }
 
   public long countOfDoctor(long doctorId) {
-    return em.createQuery("select count(p) from Prediction p where p.scan.doctor.id = :doctor", Long.class)
+    return em.createQuery(
+            "select count(p) from Prediction p where p.scan.doctor.id = :doctor", Long.class)
         .setParameter("doctor", doctorId)
         .getSingleResult();
   }
@@ -52,7 +56,8 @@ public class PredictionRecords {
     if (scanIds.isEmpty()) {
       return latest;
     }
-    em.createQuery("select p from Prediction p where p.scan.id in :ids order by p.predictedAt asc, p.id asc",
+    em.createQuery(
+            "select p from Prediction p where p.scan.id in :ids order by p.predictedAt asc, p.id asc",
             Prediction.class)
         .setParameter("ids", scanIds)
         .getResultList()

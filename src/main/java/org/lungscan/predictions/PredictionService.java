@@ -20,7 +20,10 @@ import org.lungscan.platform.Unavailable;
 import org.lungscan.scans.LungScan;
 import org.lungscan.scans.ScanService;
 
-/** Predictions on the signed-in doctor's scans, made by the loaded model and kept with its name and version. */
+/**
+ * Predictions on the signed-in doctor's scans, made by the loaded model and kept with its name and
+ * version.
+ */
 @ApplicationScoped
 public class PredictionService {
 
@@ -34,7 +37,10 @@ public class PredictionService {
 
   /** Runs the model on the scan's image and records what it said. */
   @Counted(name = "predictions", absolute = true, description = "Predictions asked for")
-  @Timed(name = "prediction_time", absolute = true, description = "Time to predict, queue and storage included")
+  @Timed(
+      name = "prediction_time",
+      absolute = true,
+      description = "Time to predict, queue and storage included")
   public Prediction predict(long scanId) {
     LungScan scan = scans.owned(scanId, "PREDICT");
     ModelStatus status = model.status();
@@ -49,8 +55,15 @@ public class PredictionService {
       record("PREDICT", scanId, Outcome.FAILURE);
       throw busy;
     }
-    Prediction prediction = records.add(new Prediction(scan, reading.probabilities(), status.name(),
-        status.version(), status.intendedUse(), reading.inferenceMs()));
+    Prediction prediction =
+        records.add(
+            new Prediction(
+                scan,
+                reading.probabilities(),
+                status.name(),
+                status.version(),
+                status.intendedUse(),
+                reading.inferenceMs()));
     record("PREDICT", scanId, Outcome.SUCCESS);
     return prediction;
   }

@@ -24,8 +24,8 @@ public class PredictionsResource {
 
   @GET
   public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
-    List<PredictionWithScan> body = predictions.list(PageRequest.of(page, size)).stream()
-        .map(PredictionWithScan::of).toList();
+    List<PredictionWithScan> body =
+        predictions.list(PageRequest.of(page, size)).stream().map(PredictionWithScan::of).toList();
     return Response.ok(body).header("X-Total-Count", predictions.count()).build();
   }
 
@@ -42,13 +42,31 @@ public class PredictionsResource {
   public record PredictResponse(String message, PredictionResponse prediction) {}
 
   /** A prediction in the doctor's list, with the scan and patient it is about. */
-  public record PredictionWithScan(long id, long scanId, String predictedClass, double confidence,
-      java.util.Map<String, Double> probabilities, String modelName, String modelVersion, String intendedUse,
-      double inferenceMs, Instant predictedAt, ScanSummary scan) {
+  public record PredictionWithScan(
+      long id,
+      long scanId,
+      String predictedClass,
+      double confidence,
+      java.util.Map<String, Double> probabilities,
+      String modelName,
+      String modelVersion,
+      String intendedUse,
+      double inferenceMs,
+      Instant predictedAt,
+      ScanSummary scan) {
     static PredictionWithScan of(Prediction p) {
       PredictionResponse r = PredictionResponse.of(p);
-      return new PredictionWithScan(r.id(), r.scanId(), r.predictedClass(), r.confidence(), r.probabilities(),
-          r.modelName(), r.modelVersion(), r.intendedUse(), r.inferenceMs(), r.predictedAt(),
+      return new PredictionWithScan(
+          r.id(),
+          r.scanId(),
+          r.predictedClass(),
+          r.confidence(),
+          r.probabilities(),
+          r.modelName(),
+          r.modelVersion(),
+          r.intendedUse(),
+          r.inferenceMs(),
+          r.predictedAt(),
           new ScanSummary(p.getScan().getId(), PatientSummary.of(p.getScan().getPatient())));
     }
   }
@@ -57,11 +75,24 @@ public class PredictionsResource {
   public record ScanSummary(long id, PatientSummary patient) {}
 
   /** The model as {@code GET /api/model} shows it. */
-  public record ModelResponse(String name, String version, String status, String detail, List<String> labels,
-      InputShape input, String intendedUse, Instant loadedAt) {
+  public record ModelResponse(
+      String name,
+      String version,
+      String status,
+      String detail,
+      List<String> labels,
+      InputShape input,
+      String intendedUse,
+      Instant loadedAt) {
     static ModelResponse of(ModelStatus m) {
-      return new ModelResponse(m.name(), m.version(), m.ready() ? "READY" : "UNAVAILABLE", m.detail(), m.labels(),
-          m.ready() ? new InputShape(m.inputHeight(), m.inputWidth(), m.inputChannels()) : null, m.intendedUse(),
+      return new ModelResponse(
+          m.name(),
+          m.version(),
+          m.ready() ? "READY" : "UNAVAILABLE",
+          m.detail(),
+          m.labels(),
+          m.ready() ? new InputShape(m.inputHeight(), m.inputWidth(), m.inputChannels()) : null,
+          m.intendedUse(),
           m.loadedAt());
     }
   }

@@ -33,8 +33,9 @@ import org.primefaces.model.file.UploadedFile;
 public class ReadingView implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
-      .withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH)
+          .withZone(ZoneId.systemDefault());
 
   @Inject PatientsView patients;
   @Inject ScanService scans;
@@ -49,8 +50,14 @@ public class ReadingView implements Serializable {
   private List<PredictionCard> openedHistory = List.of();
 
   /** A scan in the patient's history. */
-  public record ScanCard(long id, String uploaded, int width, int height, String originalFilename,
-      PredictionCard latest) implements Serializable {
+  public record ScanCard(
+      long id,
+      String uploaded,
+      int width,
+      int height,
+      String originalFilename,
+      PredictionCard latest)
+      implements Serializable {
     public long getId() {
       return id;
     }
@@ -72,7 +79,10 @@ public class ReadingView implements Serializable {
     try (InputStream content = file.getInputStream()) {
       scan = scans.upload(patientId, content, file.getFileName());
     } catch (Invalid | TooLarge refused) {
-      error(refused instanceof Invalid invalid ? invalid.errors().get(0).message() : refused.getMessage());
+      error(
+          refused instanceof Invalid invalid
+              ? invalid.errors().get(0).message()
+              : refused.getMessage());
       return;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -98,7 +108,8 @@ public class ReadingView implements Serializable {
     try {
       LungScan scan = scans.get(scanId);
       ModelStatus model = predictions.modelStatus();
-      openedHistory = predictions.ofScan(scanId).stream().map(p -> PredictionCard.of(p, model)).toList();
+      openedHistory =
+          predictions.ofScan(scanId).stream().map(p -> PredictionCard.of(p, model)).toList();
       opened = card(scan, openedHistory.isEmpty() ? null : openedHistory.get(0));
     } catch (NotFound gone) {
       error("That scan no longer exists.");
@@ -128,7 +139,13 @@ public class ReadingView implements Serializable {
     ModelStatus model = predictions.modelStatus();
     Map<Long, Prediction> latest = records.latestOf(found.stream().map(LungScan::getId).toList());
     return found.stream()
-        .map(s -> card(s, latest.containsKey(s.getId()) ? PredictionCard.of(latest.get(s.getId()), model) : null))
+        .map(
+            s ->
+                card(
+                    s,
+                    latest.containsKey(s.getId())
+                        ? PredictionCard.of(latest.get(s.getId()), model)
+                        : null))
         .toList();
   }
 
@@ -137,16 +154,23 @@ public class ReadingView implements Serializable {
   }
 
   private static ScanCard card(LungScan scan, PredictionCard latest) {
-    return new ScanCard(scan.getId(), WHEN.format(scan.getUploadedAt()), scan.getWidth(), scan.getHeight(),
-        scan.getOriginalFilename(), latest);
+    return new ScanCard(
+        scan.getId(),
+        WHEN.format(scan.getUploadedAt()),
+        scan.getWidth(),
+        scan.getHeight(),
+        scan.getOriginalFilename(),
+        latest);
   }
 
   private static void info(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
   }
 
   private static void error(String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public PredictionCard getResult() {

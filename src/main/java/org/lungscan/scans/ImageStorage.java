@@ -56,7 +56,8 @@ public class ImageStorage {
       check = new ImageCheck(maxPixels);
       thumbnails = new Thumbnails(store);
       int leftovers = store.cleanTemporaryFiles();
-      LOG.info(() -> "Scan images are kept in " + root() + "; unfinished uploads removed: " + leftovers);
+      LOG.info(
+          () -> "Scan images are kept in " + root() + "; unfinished uploads removed: " + leftovers);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot use the scan image directory " + root(), e);
     }
@@ -69,8 +70,11 @@ public class ImageStorage {
   }
 
   public Path root() {
-    return directory.map(Path::of).orElseGet(() -> Settings.dataDirectory().resolve("scans"))
-        .toAbsolutePath().normalize();
+    return directory
+        .map(Path::of)
+        .orElseGet(() -> Settings.dataDirectory().resolve("scans"))
+        .toAbsolutePath()
+        .normalize();
   }
 
   public boolean isWritable() {

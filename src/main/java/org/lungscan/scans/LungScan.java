@@ -11,8 +11,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.lungscan.accounts.Doctor;
-import org.lungscan.scans.images.StoredImage;
 import org.lungscan.patients.Patient;
+import org.lungscan.scans.images.StoredImage;
 
 /** One uploaded lung X-ray or CT image of a patient, stored under a key the server chose. */
 @Entity

@@ -38,17 +38,21 @@ public class LungScansResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response upload(List<EntityPart> parts) throws IOException {
     long patientId = patientId(part(parts, "patient_id"));
-    EntityPart image = part(parts, "image").orElseThrow(() -> new Invalid("image", "is required: attach a JPEG or PNG file"));
+    EntityPart image =
+        part(parts, "image")
+            .orElseThrow(() -> new Invalid("image", "is required: attach a JPEG or PNG file"));
     try (InputStream content = image.getContent()) {
       LungScan scan = scans.upload(patientId, content, image.getFileName().orElse(null));
       return Response.created(uri.getAbsolutePathBuilder().path(scan.getId().toString()).build())
-          .entity(Scan.of(scan)).build();
+          .entity(Scan.of(scan))
+          .build();
     }
   }
 
   @GET
   public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
-    List<ScanWithPatient> body = scans.list(PageRequest.of(page, size)).stream().map(ScanWithPatient::of).toList();
+    List<ScanWithPatient> body =
+        scans.list(PageRequest.of(page, size)).stream().map(ScanWithPatient::of).toList();
     return Response.ok(body).header("X-Total-Count", scans.count()).build();
   }
 
@@ -67,7 +71,9 @@ public class LungScansResource {
     return Response.ok(scans.image(scan), scan.getContentType())
         .header("Content-Length", scan.getSizeBytes())
         .header("X-Content-Type-Options", "nosniff")
-        .header("Content-Disposition", "inline; filename=\"scan-" + scan.getId() + "." + extension + "\"")
+        .header(
+            "Content-Disposition",
+            "inline; filename=\"scan-" + scan.getId() + "." + extension + "\"")
         .header("Cache-Control", "private, no-store")
         .build();
   }
@@ -91,12 +97,16 @@ public class LungScansResource {
   }
 
   private static Optional<EntityPart> part(List<EntityPart> parts, String name) {
-    return parts == null ? Optional.empty() : parts.stream().filter(p -> name.equals(p.getName())).findFirst();
+    return parts == null
+        ? Optional.empty()
+        : parts.stream().filter(p -> name.equals(p.getName())).findFirst();
   }
 
   private static long patientId(Optional<EntityPart> part) {
-    String text = part.map(LungScansResource::text).map(String::strip)
-        .orElseThrow(() -> new Invalid("patient_id", "is required"));
+    String text =
+        part.map(LungScansResource::text)
+            .map(String::strip)
+            .orElseThrow(() -> new Invalid("patient_id", "is required"));
     try {
       long id = Long.parseLong(text);
       if (id > 0) {

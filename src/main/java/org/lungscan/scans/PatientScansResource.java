@@ -23,7 +23,8 @@ public class PatientScansResource {
   @GET
   public List<ScanWithLatestPrediction> list(@PathParam("patientId") long patientId) {
     List<LungScan> found = scans.ofPatient(patientId);
-    Map<Long, Object> latest = latestPredictions.latestFor(found.stream().map(LungScan::getId).toList());
+    Map<Long, Object> latest =
+        latestPredictions.latestFor(found.stream().map(LungScan::getId).toList());
     return found.stream().map(s -> ScanWithLatestPrediction.of(s, latest.get(s.getId()))).toList();
   }
 }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.lungscan.platform.NotFound;
 
 /**
- * Scan images and thumbnails for the pages, under the signed-in doctor's session:
- * {@code /app/scan-images/{id}} and {@code /app/scan-images/{id}/thumbnail}.
+ * Scan images and thumbnails for the pages, under the signed-in doctor's session: {@code
+ * /app/scan-images/{id}} and {@code /app/scan-images/{id}/thumbnail}.
  */
 @WebServlet("/app/scan-images/*")
 public class ScanImagesServlet extends HttpServlet {
@@ -24,7 +24,8 @@ public class ScanImagesServlet extends HttpServlet {
   @Inject ScanService scans;
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     Matcher path = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
     if (!path.matches()) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);

@@ -32,7 +32,8 @@ public class ScanRecords {
   }
 
   public Optional<LungScan> find(long id, long doctorId) {
-    return em.createQuery("select s from LungScan s join fetch s.patient where s.id = :id and s.doctor.id = :doctor",
+    return em.createQuery(
+            "select s from LungScan s join fetch s.patient where s.id = :id and s.doctor.id = :doctor",
             LungScan.class)
         .setParameter("id", id)
         .setParameter("doctor", doctorId)
@@ -41,8 +42,10 @@ public class ScanRecords {
   }
 
   public List<LungScan> ofDoctor(long doctorId, PageRequest page) {
-    return em.createQuery("select s from LungScan s join fetch s.patient where s.doctor.id = :doctor"
-            + " order by s.uploadedAt desc, s.id desc", LungScan.class)
+    return em.createQuery(
+            "select s from LungScan s join fetch s.patient where s.doctor.id = :doctor"
+                + " order by s.uploadedAt desc, s.id desc",
+            LungScan.class)
         .setParameter("doctor", doctorId)
         .setFirstResult(page.offset())
         .setMaxResults(page.size())
@@ -56,14 +59,17 @@ public class ScanRecords {
   }
 
   public List<LungScan> ofPatient(long patientId) {
-    return em.createQuery("select s from LungScan s where s.patient.id = :patient"
-            + " order by s.uploadedAt desc, s.id desc", LungScan.class)
+    return em.createQuery(
+            "select s from LungScan s where s.patient.id = :patient"
+                + " order by s.uploadedAt desc, s.id desc",
+            LungScan.class)
         .setParameter("patient", patientId)
         .getResultList();
   }
 
   public List<String> keysOfPatient(long patientId) {
-    return em.createQuery("select s.storageKey from LungScan s where s.patient.id = :patient", String.class)
+    return em.createQuery(
+            "select s.storageKey from LungScan s where s.patient.id = :patient", String.class)
         .setParameter("patient", patientId)
         .getResultList();
   }
@@ -71,7 +77,8 @@ public class ScanRecords {
   public Map<Long, Long> countByPatient(Collection<Long> patientIds) {
     Map<Long, Long> counts = new HashMap<>();
     if (!patientIds.isEmpty()) {
-      em.createQuery("select s.patient.id, count(s) from LungScan s where s.patient.id in :ids group by s.patient.id",
+      em.createQuery(
+              "select s.patient.id, count(s) from LungScan s where s.patient.id in :ids group by s.patient.id",
               Object[].class)
           .setParameter("ids", patientIds)
           .getResultList()
@@ -88,7 +95,9 @@ public class ScanRecords {
         .isEmpty();
   }
 
-  /** Removes the row (its predictions go with it) and returns the key of the image it pointed at. */
+  /**
+   * Removes the row (its predictions go with it) and returns the key of the image it pointed at.
+   */
   public String delete(LungScan scan) {
     LungScan managed = em.find(LungScan.class, scan.getId());
     em.remove(managed);

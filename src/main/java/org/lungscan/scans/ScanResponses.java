@@ -10,30 +10,81 @@ public final class ScanResponses {
   private ScanResponses() {}
 
   /** A scan on its own. */
-  public record Scan(long id, long patientId, String contentType, long sizeBytes, int width, int height,
-      String sha256, String originalFilename, Instant uploadedAt) {
+  public record Scan(
+      long id,
+      long patientId,
+      String contentType,
+      long sizeBytes,
+      int width,
+      int height,
+      String sha256,
+      String originalFilename,
+      Instant uploadedAt) {
     public static Scan of(LungScan s) {
-      return new Scan(s.getId(), s.getPatient().getId(), s.getContentType(), s.getSizeBytes(), s.getWidth(),
-          s.getHeight(), s.getSha256(), s.getOriginalFilename(), s.getUploadedAt());
+      return new Scan(
+          s.getId(),
+          s.getPatient().getId(),
+          s.getContentType(),
+          s.getSizeBytes(),
+          s.getWidth(),
+          s.getHeight(),
+          s.getSha256(),
+          s.getOriginalFilename(),
+          s.getUploadedAt());
     }
   }
 
   /** A scan in the doctor's list of all scans, with whose it is. */
-  public record ScanWithPatient(long id, long patientId, String contentType, long sizeBytes, int width, int height,
-      String sha256, String originalFilename, Instant uploadedAt, PatientSummary patient) {
+  public record ScanWithPatient(
+      long id,
+      long patientId,
+      String contentType,
+      long sizeBytes,
+      int width,
+      int height,
+      String sha256,
+      String originalFilename,
+      Instant uploadedAt,
+      PatientSummary patient) {
     public static ScanWithPatient of(LungScan s) {
-      return new ScanWithPatient(s.getId(), s.getPatient().getId(), s.getContentType(), s.getSizeBytes(),
-          s.getWidth(), s.getHeight(), s.getSha256(), s.getOriginalFilename(), s.getUploadedAt(),
+      return new ScanWithPatient(
+          s.getId(),
+          s.getPatient().getId(),
+          s.getContentType(),
+          s.getSizeBytes(),
+          s.getWidth(),
+          s.getHeight(),
+          s.getSha256(),
+          s.getOriginalFilename(),
+          s.getUploadedAt(),
           PatientSummary.of(s.getPatient()));
     }
   }
 
   /** A scan in a patient's history, with its latest prediction or null. */
-  public record ScanWithLatestPrediction(long id, long patientId, String contentType, long sizeBytes, int width,
-      int height, String sha256, String originalFilename, Instant uploadedAt, Object latestPrediction) {
+  public record ScanWithLatestPrediction(
+      long id,
+      long patientId,
+      String contentType,
+      long sizeBytes,
+      int width,
+      int height,
+      String sha256,
+      String originalFilename,
+      Instant uploadedAt,
+      Object latestPrediction) {
     public static ScanWithLatestPrediction of(LungScan s, Object latestPrediction) {
-      return new ScanWithLatestPrediction(s.getId(), s.getPatient().getId(), s.getContentType(), s.getSizeBytes(),
-          s.getWidth(), s.getHeight(), s.getSha256(), s.getOriginalFilename(), s.getUploadedAt(), latestPrediction);
+      return new ScanWithLatestPrediction(
+          s.getId(),
+          s.getPatient().getId(),
+          s.getContentType(),
+          s.getSizeBytes(),
+          s.getWidth(),
+          s.getHeight(),
+          s.getSha256(),
+          s.getOriginalFilename(),
+          s.getUploadedAt(),
+          latestPrediction);
     }
   }
 

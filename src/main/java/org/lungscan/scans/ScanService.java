@@ -74,8 +74,8 @@ public class ScanService {
     }
   }
 
-  private LungScan addRecordOrForgetImage(long patientId, StoredImage stored, String originalFilename)
-      throws IOException {
+  private LungScan addRecordOrForgetImage(
+      long patientId, StoredImage stored, String originalFilename) throws IOException {
     try {
       return records.add(patientId, stored, cleanName(originalFilename));
     } catch (RuntimeException rowNotWritten) {
@@ -112,7 +112,8 @@ public class ScanService {
     try {
       return storage.store().open(scan.getStorageKey());
     } catch (IOException e) {
-      throw new UncheckedIOException("the stored image of scan " + scan.getId() + " cannot be read", e);
+      throw new UncheckedIOException(
+          "the stored image of scan " + scan.getId() + " cannot be read", e);
     }
   }
 
@@ -121,7 +122,8 @@ public class ScanService {
     try {
       return storage.thumbnails().thumbnailOf(scan.getStorageKey());
     } catch (IOException e) {
-      throw new UncheckedIOException("the thumbnail of scan " + scan.getId() + " cannot be made", e);
+      throw new UncheckedIOException(
+          "the thumbnail of scan " + scan.getId() + " cannot be made", e);
     }
   }
 
@@ -140,17 +142,18 @@ public class ScanService {
   /** When a patient goes, their images go too, once the removal has committed. */
   void onPatientRemoval(@Observes PatientRemoval removal) {
     List<String> keys = records.keysOfPatient(removal.patientId());
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED) {
-          deleteImages(keys);
-        }
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              deleteImages(keys);
+            }
+          }
+        });
   }
 
   private void deleteImages(List<String> keys) {
@@ -158,16 +161,22 @@ public class ScanService {
       try {
         storage.store().delete(key);
       } catch (IOException e) {
-        LOG.log(Level.WARNING, "A deleted scan's image could not be removed now; the nightly cleanup will", e);
+        LOG.log(
+            Level.WARNING,
+            "A deleted scan's image could not be removed now; the nightly cleanup will",
+            e);
       }
     }
   }
 
   private LungScan find(long id, String action) {
-    return records.find(id, doctor.id()).orElseThrow(() -> {
-      record(action, id, Outcome.FAILURE);
-      return new NotFound("Lung scan " + id);
-    });
+    return records
+        .find(id, doctor.id())
+        .orElseThrow(
+            () -> {
+              record(action, id, Outcome.FAILURE);
+              return new NotFound("Lung scan " + id);
+            });
   }
 
   private void record(String action, Long id, Outcome outcome) {

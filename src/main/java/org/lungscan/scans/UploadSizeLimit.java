@@ -25,10 +25,16 @@ public class UploadSizeLimit implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if ("POST".equals(request.getMethod()) && request.getUriInfo().getPath().endsWith("lung-scans")
+    if ("POST".equals(request.getMethod())
+        && request.getUriInfo().getPath().endsWith("lung-scans")
         && request.getLength() > maxBytes + MULTIPART_OVERHEAD) {
-      request.abortWith(Problem.of(413, "Content Too Large",
-          "The upload is larger than the limit of " + maxBytes / (1024 * 1024) + " MB.").toResponse().build());
+      request.abortWith(
+          Problem.of(
+                  413,
+                  "Content Too Large",
+                  "The upload is larger than the limit of " + maxBytes / (1024 * 1024) + " MB.")
+              .toResponse()
+              .build());
     }
   }
 }

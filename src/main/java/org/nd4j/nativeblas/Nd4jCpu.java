@@ -2,8 +2,8 @@ package org.nd4j.nativeblas;
 
 /**
  * Compatibility shim, not LungScan code: Deeplearning4j 1.0.0-M2.1's oneDNN layer helpers look for
- * this class to ask whether oneDNN is in use, but nd4j-native M2.1 moved it to
- * {@code org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu} and renamed the method. Without it every
+ * this class to ask whether oneDNN is in use, but nd4j-native M2.1 moved it to {@code
+ * org.nd4j.linalg.cpu.nativecpu.bindings.Nd4jCpu} and renamed the method. Without it every
  * convolution runs through Deeplearning4j's slow im2col path. Remove when upgrading past M2.1.
  */
 public final class Nd4jCpu {

@@ -1,7 +1,6 @@
 package org.lungscan.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +57,8 @@ class AccountsApiIT {
         Arguments.of("email without domain", "Dr. A", "someone@", password, "email"),
         Arguments.of("password missing", "Dr. A", email, null, "password"),
         Arguments.of("password of 11 characters", "Dr. A", email, "Abcdefgh123", "password"),
-        Arguments.of("password of 129 characters", "Dr. A", email, "Ab1!".repeat(32) + "x", "password"),
+        Arguments.of(
+            "password of 129 characters", "Dr. A", email, "Ab1!".repeat(32) + "x", "password"),
         Arguments.of("common password", "Dr. A", email, "password1234", "password"),
         Arguments.of("common password in capitals", "Dr. A", email, "PASSWORDPASSWORD", "password"),
         Arguments.of("common word with digits", "Dr. A", email, "sunshine20252025", "password"));
@@ -66,7 +66,8 @@ class AccountsApiIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidSignUps")
-  void signUpRefusesEachBrokenRuleNamingTheField(String why, String name, String email, String password, String field) {
+  void signUpRefusesEachBrokenRuleNamingTheField(
+      String why, String name, String email, String password, String field) {
     var body = Json.createObjectBuilder();
     if (name != null) body.add("name", name);
     if (email != null) body.add("email", email);
@@ -76,15 +77,25 @@ class AccountsApiIT {
     assertEquals("application/problem+json", reply.header("Content-Type").split(";")[0]);
     JsonObject problem = reply.json();
     assertEquals(400, problem.getInt("status"));
-    assertTrue(problem.getJsonArray("errors").stream()
-        .map(JsonObject.class::cast).anyMatch(e -> e.getString("field").equals(field)), reply::toString);
+    assertTrue(
+        problem.getJsonArray("errors").stream()
+            .map(JsonObject.class::cast)
+            .anyMatch(e -> e.getString("field").equals(field)),
+        reply::toString);
   }
 
   @Test
   void signUpAnswersTheNewAccountWithoutItsPassword() {
     String email = "New.Doctor." + UUID.randomUUID().toString().substring(0, 8) + "@Hospital.test";
-    Reply reply = api.post("/api/auth/signup", Api.json(Json.createObjectBuilder()
-        .add("name", "Dr. New").add("email", email).add("password", "Another fine passphrase")), null);
+    Reply reply =
+        api.post(
+            "/api/auth/signup",
+            Api.json(
+                Json.createObjectBuilder()
+                    .add("name", "Dr. New")
+                    .add("email", email)
+                    .add("password", "Another fine passphrase")),
+            null);
     assertEquals(201, reply.status(), reply::toString);
     JsonObject account = reply.json();
     assertTrue(account.getJsonNumber("id").longValue() > 0);
@@ -92,15 +103,27 @@ class AccountsApiIT {
     assertEquals(email.toLowerCase(), account.getString("email"));
     assertEquals("doctor", account.getString("role"));
     assertTrue(account.getString("created_at").endsWith("Z"));
-    assertTrue(!reply.body().contains("passphrase") && !reply.body().contains("$2"), "no password or hash");
+    assertTrue(
+        !reply.body().contains("passphrase") && !reply.body().contains("$2"),
+        "no password or hash");
   }
 
   @Test
   void thePasswordMayBeAsLongAs128CharactersAndAllOfItCounts() {
     String email = "long." + UUID.randomUUID().toString().substring(0, 8) + "@hospital.test";
-    String password = "a sentence long enough to pass bcrypt's seventy-two byte limit by far, ".repeat(2).substring(0, 128);
-    Reply signup = api.post("/api/auth/signup", Api.json(Json.createObjectBuilder()
-        .add("name", "Dr. Long").add("email", email).add("password", password)), null);
+    String password =
+        "a sentence long enough to pass bcrypt's seventy-two byte limit by far, "
+            .repeat(2)
+            .substring(0, 128);
+    Reply signup =
+        api.post(
+            "/api/auth/signup",
+            Api.json(
+                Json.createObjectBuilder()
+                    .add("name", "Dr. Long")
+                    .add("email", email)
+                    .add("password", password)),
+            null);
     assertEquals(201, signup.status(), signup::toString);
     assertEquals(200, login(email, password).status());
     assertEquals(401, login(email, password.substring(0, 100) + "z".repeat(28)).status());
@@ -108,21 +131,37 @@ class AccountsApiIT {
 
   @Test
   void theSameEmailInAnotherCaseIsAlreadyRegistered() {
-    Reply reply = api.post("/api/auth/signup", Api.json(Json.createObjectBuilder()
-        .add("name", "Impostor").add("email", doctor.email().toUpperCase()).add("password", "Impostor passphrase 1")), null);
+    Reply reply =
+        api.post(
+            "/api/auth/signup",
+            Api.json(
+                Json.createObjectBuilder()
+                    .add("name", "Impostor")
+                    .add("email", doctor.email().toUpperCase())
+                    .add("password", "Impostor passphrase 1")),
+            null);
     assertEquals(409, reply.status(), reply::toString);
     assertEquals("application/problem+json", reply.header("Content-Type").split(";")[0]);
   }
 
   @Test
   void loginGivesABearerTokenForTwoHours() {
-    Reply reply = api.post("/api/auth/login", Api.json(Json.createObjectBuilder()
-        .add("email", doctor.email().toUpperCase()).add("password", doctor.password())), null);
+    Reply reply =
+        api.post(
+            "/api/auth/login",
+            Api.json(
+                Json.createObjectBuilder()
+                    .add("email", doctor.email().toUpperCase())
+                    .add("password", doctor.password())),
+            null);
     assertEquals(200, reply.status(), reply::toString);
     JsonObject login = reply.json();
     assertEquals("Bearer", login.getString("token_type"));
-    Duration lifetime = Duration.between(Instant.now(), Instant.parse(login.getString("expires_at")));
-    assertTrue(lifetime.compareTo(Duration.ofMinutes(118)) > 0 && lifetime.compareTo(Duration.ofMinutes(121)) < 0);
+    Duration lifetime =
+        Duration.between(Instant.now(), Instant.parse(login.getString("expires_at")));
+    assertTrue(
+        lifetime.compareTo(Duration.ofMinutes(118)) > 0
+            && lifetime.compareTo(Duration.ofMinutes(121)) < 0);
     assertEquals(doctor.id(), login.getJsonObject("user").getJsonNumber("id").longValue());
     assertEquals("doctor", login.getJsonObject("user").getString("role"));
 
@@ -145,7 +184,8 @@ class AccountsApiIT {
     Api.Doctor victim = api.newDoctor("Dr. Timing");
     for (int i = 0; i < 3; i++) {
       long start = System.nanoTime();
-      unknownReply = login("nobody." + UUID.randomUUID() + "@hospital.test", "Whatever passphrase 1");
+      unknownReply =
+          login("nobody." + UUID.randomUUID() + "@hospital.test", "Whatever passphrase 1");
       unknown.add(System.nanoTime() - start);
       start = System.nanoTime();
       wrongReply = login(victim.email(), "Wrong passphrase number " + i);
@@ -173,23 +213,39 @@ class AccountsApiIT {
     Reply login = login(SystemServer.ADMIN_EMAIL, SystemServer.ADMIN_PASSWORD);
     assertEquals(200, login.status(), login::toString);
     assertEquals("admin", login.json().getJsonObject("user").getString("role"));
-    assertEquals("[\"doctor\",\"admin\"]", claimsOf(login.json().getString("token")).getJsonArray("groups").toString());
+    assertEquals(
+        "[\"doctor\",\"admin\"]",
+        claimsOf(login.json().getString("token")).getJsonArray("groups").toString());
   }
 
   static Stream<Arguments> unusableTokens() throws Exception {
     String valid = api.newDoctor("Dr. Token").token();
     String[] parts = valid.split("\\.");
-    RSAPrivateKey serverKey = SigningKey.fromPem(Files.readString(
-        SystemServer.dataDirectory().resolve(SigningKey.KEY_FILE), StandardCharsets.US_ASCII)).privateKey();
+    RSAPrivateKey serverKey =
+        SigningKey.fromPem(
+                Files.readString(
+                    SystemServer.dataDirectory().resolve(SigningKey.KEY_FILE),
+                    StandardCharsets.US_ASCII))
+            .privateKey();
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     RSAPrivateKey otherKey = (RSAPrivateKey) generator.generateKeyPair().getPrivate();
     JsonObject claims = claimsOf(valid);
-    String payloadChanged = parts[0] + "." + base64(claims.toString().replace("\"doctor\"]", "\"doctor\",\"admin\"]"))
-        + "." + parts[2];
+    String payloadChanged =
+        parts[0]
+            + "."
+            + base64(claims.toString().replace("\"doctor\"]", "\"doctor\",\"admin\"]"))
+            + "."
+            + parts[2];
     char last = parts[2].charAt(10);
-    String signatureChanged = parts[0] + "." + parts[1] + "."
-        + parts[2].substring(0, 10) + (last == 'A' ? 'B' : 'A') + parts[2].substring(11);
+    String signatureChanged =
+        parts[0]
+            + "."
+            + parts[1]
+            + "."
+            + parts[2].substring(0, 10)
+            + (last == 'A' ? 'B' : 'A')
+            + parts[2].substring(11);
     String algNone = base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
     return Stream.of(
         Arguments.of("no header", null),
@@ -199,7 +255,8 @@ class AccountsApiIT {
         Arguments.of("signature changed", signatureChanged),
         Arguments.of("payload changed", payloadChanged),
         Arguments.of("alg none", algNone),
-        Arguments.of("signed by another key", sign(otherKey, claims, Instant.now().plusSeconds(3600))));
+        Arguments.of(
+            "signed by another key", sign(otherKey, claims, Instant.now().plusSeconds(3600))));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -214,29 +271,46 @@ class AccountsApiIT {
 
   @Test
   void aTokenSignedWithTheServersKeyButStillValidIsAccepted() throws Exception {
-    RSAPrivateKey serverKey = SigningKey.fromPem(Files.readString(
-        SystemServer.dataDirectory().resolve(SigningKey.KEY_FILE), StandardCharsets.US_ASCII)).privateKey();
+    RSAPrivateKey serverKey =
+        SigningKey.fromPem(
+                Files.readString(
+                    SystemServer.dataDirectory().resolve(SigningKey.KEY_FILE),
+                    StandardCharsets.US_ASCII))
+            .privateKey();
     String token = sign(serverKey, claimsOf(doctor.token()), Instant.now().plusSeconds(600));
-    assertEquals(200, api.get("/api/auth/me", token).status(), "the forging helper itself makes good tokens");
+    assertEquals(
+        200,
+        api.get("/api/auth/me", token).status(),
+        "the forging helper itself makes good tokens");
   }
 
   @Test
   void anotherAuthorizationSchemeGets401() {
-    Reply reply = api.send(api.request("/api/auth/me", null).header("Authorization", "Basic YTpi").GET());
+    Reply reply =
+        api.send(api.request("/api/auth/me", null).header("Authorization", "Basic YTpi").GET());
     assertEquals(401, reply.status());
   }
 
   @Test
   void errorsAndPagesCarryTheSecurityHeadersAndNoServerBanner() {
-    for (Reply reply : List.of(api.get("/api/auth/me", null), api.get("/login.xhtml", null),
-        api.get("/no-such-page", null), api.get("/api/no-such-endpoint", doctor.token()))) {
+    for (Reply reply :
+        List.of(
+            api.get("/api/auth/me", null),
+            api.get("/login.xhtml", null),
+            api.get("/no-such-page", null),
+            api.get("/api/no-such-endpoint", doctor.token()))) {
       assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
       assertEquals("DENY", reply.header("X-Frame-Options"));
       assertEquals("no-referrer", reply.header("Referrer-Policy"));
       assertTrue(reply.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
-      assertTrue(reply.header("Server") == null || !reply.header("Server").matches(".*\\d.*"), reply.header("Server"));
+      assertTrue(
+          reply.header("Server") == null || !reply.header("Server").matches(".*\\d.*"),
+          reply.header("Server"));
       assertTrue(reply.header("X-Powered-By") == null, reply.header("X-Powered-By"));
-      assertTrue(!reply.body().matches("(?s).*(\\.java:\\d+\\)|Caused by:|SQLException|SQLSTATE|Payara).*"),
+      assertTrue(
+          !reply
+              .body()
+              .matches("(?s).*(\\.java:\\d+\\)|Caused by:|SQLException|SQLSTATE|Payara).*"),
           reply::body);
     }
   }
@@ -249,29 +323,39 @@ class AccountsApiIT {
   }
 
   private static Reply login(String email, String password) {
-    return api.post("/api/auth/login", Api.json(Json.createObjectBuilder().add("email", email).add("password", password)), null);
+    return api.post(
+        "/api/auth/login",
+        Api.json(Json.createObjectBuilder().add("email", email).add("password", password)),
+        null);
   }
 
   static JsonObject claimsOf(String token) {
-    String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    String payload =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
     return Json.createReader(new java.io.StringReader(payload)).readObject();
   }
 
   private static String base64(String json) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static String sign(RSAPrivateKey key, JsonObject claims, Instant expiresAt) throws Exception {
-    JWTClaimsSet set = new JWTClaimsSet.Builder()
-        .issuer(claims.getString("iss"))
-        .subject(claims.getString("sub"))
-        .claim("upn", claims.getString("upn"))
-        .claim("groups", List.of("doctor"))
-        .issueTime(Date.from(expiresAt.minusSeconds(7200)))
-        .expirationTime(Date.from(expiresAt))
-        .jwtID(UUID.randomUUID().toString())
-        .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), set);
+  private static String sign(RSAPrivateKey key, JsonObject claims, Instant expiresAt)
+      throws Exception {
+    JWTClaimsSet set =
+        new JWTClaimsSet.Builder()
+            .issuer(claims.getString("iss"))
+            .subject(claims.getString("sub"))
+            .claim("upn", claims.getString("upn"))
+            .claim("groups", List.of("doctor"))
+            .issueTime(Date.from(expiresAt.minusSeconds(7200)))
+            .expirationTime(Date.from(expiresAt))
+            .jwtID(UUID.randomUUID().toString())
+            .build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), set);
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }

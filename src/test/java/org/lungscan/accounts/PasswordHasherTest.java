@@ -11,11 +11,13 @@ class PasswordHasherTest {
 
   @Test
   void theLongestAllowedPasswordWorksAndEveryCharacterCounts() {
-    String longest = "correct horse battery staple ".repeat(5).substring(0, PasswordPolicy.MAX_LENGTH);
+    String longest =
+        "correct horse battery staple ".repeat(5).substring(0, PasswordPolicy.MAX_LENGTH);
     String sameFirst100 = longest.substring(0, 100) + "x".repeat(28);
     String hash = hasher.hash(longest);
     assertTrue(hasher.matches(longest, hash));
-    assertFalse(hasher.matches(sameFirst100, hash), "characters past bcrypt's 72 bytes are not ignored");
+    assertFalse(
+        hasher.matches(sameFirst100, hash), "characters past bcrypt's 72 bytes are not ignored");
   }
 
   @Test

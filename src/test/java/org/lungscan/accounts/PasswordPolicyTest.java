@@ -12,8 +12,17 @@ class PasswordPolicyTest {
   private final PasswordPolicy policy = new PasswordPolicy();
 
   @ParameterizedTest
-  @ValueSource(strings = {"password1234", "PasswordPassword", "123456789012", "qwertyuiop123", "aaaaaaaaaaaa",
-      "abcabcabcabc", "iloveyou2026!!", "Sunshine123456"})
+  @ValueSource(
+      strings = {
+        "password1234",
+        "PasswordPassword",
+        "123456789012",
+        "qwertyuiop123",
+        "aaaaaaaaaaaa",
+        "abcabcabcabc",
+        "iloveyou2026!!",
+        "Sunshine123456"
+      })
   void commonOrTriviallyVariedPasswordsAreRefused(String password) {
     assertTrue(policy.problemWith(password).orElse("").contains("too common"), password);
   }
@@ -27,6 +36,9 @@ class PasswordPolicyTest {
   @ParameterizedTest
   @ValueSource(ints = {0, 11, 129})
   void lengthOutsideTwelveToOneHundredTwentyEightIsRefused(int length) {
-    assertTrue(policy.problemWith("k".repeat(Math.max(0, length - 1)) + (length > 0 ? "Z" : "")).isPresent());
+    assertTrue(
+        policy
+            .problemWith("k".repeat(Math.max(0, length - 1)) + (length > 0 ? "Z" : ""))
+            .isPresent());
   }
 }

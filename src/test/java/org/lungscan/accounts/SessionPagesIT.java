@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.Cookie;
 import org.lungscan.testing.Browser;
 import org.lungscan.testing.SystemServer;
+import org.openqa.selenium.Cookie;
 
 /** Signing up, in and out on the pages, and the idle timeout, in a real headless Chromium. */
 class SessionPagesIT {
@@ -49,7 +49,8 @@ class SessionPagesIT {
     browser.waitForText("You have logged out.");
     browser.screenshot("accounts-03-logged-out");
     browser.open("/app/dashboard.xhtml");
-    assertEquals("/login.xhtml", browser.path(), "after logging out the dashboard needs a login again");
+    assertEquals(
+        "/login.xhtml", browser.path(), "after logging out the dashboard needs a login again");
 
     Cookie before = browser.driver().manage().getCookieNamed("LUNGSCAN_SESSION");
     browser.fill("Email", email);
@@ -80,7 +81,8 @@ class SessionPagesIT {
   void anIdleSessionEndsAndTheDoctorIsToldWhy() throws Exception {
     browser.open("/signup.xhtml");
     browser.fill("Name", "Dr. Idle");
-    browser.fill("Email", "idle." + UUID.randomUUID().toString().substring(0, 8) + "@hospital.test");
+    browser.fill(
+        "Email", "idle." + UUID.randomUUID().toString().substring(0, 8) + "@hospital.test");
     browser.fill("Password", "Idle hands idle minds 3");
     browser.press("Sign up");
     browser.waitForText("Dr. Idle");

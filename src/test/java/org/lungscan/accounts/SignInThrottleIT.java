@@ -34,14 +34,18 @@ class SignInThrottleIT {
     Reply refused = login(doctor.email(), "Yet another wrong one");
     assertEquals(429, refused.status(), refused::toString);
     long retryAfter = Long.parseLong(refused.header("Retry-After"));
-    assertTrue(retryAfter > 0 && retryAfter <= SignInThrottle.FIRST_WAIT.toSeconds(), "Retry-After " + retryAfter);
+    assertTrue(
+        retryAfter > 0 && retryAfter <= SignInThrottle.FIRST_WAIT.toSeconds(),
+        "Retry-After " + retryAfter);
     assertEquals("application/problem+json", refused.header("Content-Type").split(";")[0]);
 
     Reply evenTheRightPassword = login(doctor.email(), doctor.password());
-    assertEquals(429, evenTheRightPassword.status(), "refused while the wait lasts, whatever the password");
+    assertEquals(
+        429, evenTheRightPassword.status(), "refused while the wait lasts, whatever the password");
 
     Api.Doctor other = api.newDoctor("Dr. Unaffected");
-    assertEquals(200, login(other.email(), other.password()).status(), "other accounts sign in as usual");
+    assertEquals(
+        200, login(other.email(), other.password()).status(), "other accounts sign in as usual");
   }
 
   @Test
@@ -54,14 +58,17 @@ class SignInThrottleIT {
     assertTrue(events.contains("SIGN_UP doctor " + doctor.id() + " SUCCESS"), events::toString);
     assertTrue(events.contains("SIGN_IN doctor " + doctor.id() + " FAILURE"), events::toString);
     assertTrue(events.contains("SIGN_IN doctor " + doctor.id() + " SUCCESS"), events::toString);
-    assertTrue(events.stream().allMatch(e -> e.endsWith("127.0.0.1") || !e.contains("password")), events::toString);
+    assertTrue(
+        events.stream().allMatch(e -> e.endsWith("127.0.0.1") || !e.contains("password")),
+        events::toString);
     try (Connection c = SystemServer.database().connect();
         ResultSet rs = c.createStatement().executeQuery("SELECT * FROM audit_event")) {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         for (int i = 1; i <= columns; i++) {
           String value = rs.getString(i);
-          assertTrue(value == null || (!value.contains(doctor.password()) && !value.startsWith("eyJ")),
+          assertTrue(
+              value == null || (!value.contains(doctor.password()) && !value.startsWith("eyJ")),
               "no password or token in the audit trail");
         }
       }
@@ -71,12 +78,21 @@ class SignInThrottleIT {
   static List<String> auditOf(String email) throws Exception {
     List<String> events = new ArrayList<>();
     try (Connection c = SystemServer.database().connect();
-        PreparedStatement s = c.prepareStatement("SELECT action, resource_type, resource_id, outcome, client_address"
-            + " FROM audit_event WHERE actor_email = ? ORDER BY id")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT action, resource_type, resource_id, outcome, client_address"
+                    + " FROM audit_event WHERE actor_email = ? ORDER BY id")) {
       s.setString(1, email);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          events.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4));
+          events.add(
+              rs.getString(1)
+                  + " "
+                  + rs.getString(2)
+                  + " "
+                  + rs.getString(3)
+                  + " "
+                  + rs.getString(4));
           assertEquals("127.0.0.1", rs.getString(5), "the client address is recorded");
         }
       }
@@ -85,6 +101,9 @@ class SignInThrottleIT {
   }
 
   private static Reply login(String email, String password) {
-    return api.post("/api/auth/login", Api.json(Json.createObjectBuilder().add("email", email).add("password", password)), null);
+    return api.post(
+        "/api/auth/login",
+        Api.json(Json.createObjectBuilder().add("email", email).add("password", password)),
+        null);
   }
 }

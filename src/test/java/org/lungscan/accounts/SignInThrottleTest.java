@@ -39,7 +39,8 @@ class SignInThrottleTest {
     assertEquals(SignInThrottle.LONGEST_WAIT, waitFor("b@x.org", "10.1.1.1"));
     clock.pass(SignInThrottle.LONGEST_WAIT.plus(SignInThrottle.FORGET_AFTER).plusSeconds(1));
     throttle.recordFailure("b@x.org", null);
-    assertDoesNotThrow(() -> throttle.checkAllowed("b@x.org", "10.1.1.1"), "an old streak is forgotten");
+    assertDoesNotThrow(
+        () -> throttle.checkAllowed("b@x.org", "10.1.1.1"), "an old streak is forgotten");
   }
 
   @Test
@@ -48,7 +49,9 @@ class SignInThrottleTest {
       throttle.recordFailure("user" + i + "@x.org", "192.0.2.7");
     }
     assertEquals(Duration.ofSeconds(30), waitFor("fresh@x.org", "192.0.2.7"));
-    assertDoesNotThrow(() -> throttle.checkAllowed("fresh@x.org", "192.0.2.8"), "other addresses are not affected");
+    assertDoesNotThrow(
+        () -> throttle.checkAllowed("fresh@x.org", "192.0.2.8"),
+        "other addresses are not affected");
   }
 
   @Test
@@ -62,7 +65,8 @@ class SignInThrottleTest {
   }
 
   private Duration waitFor(String email, String address) {
-    return assertThrows(TooManyAttempts.class, () -> throttle.checkAllowed(email, address)).retryAfter();
+    return assertThrows(TooManyAttempts.class, () -> throttle.checkAllowed(email, address))
+        .retryAfter();
   }
 
   private static final class MovableClock extends Clock {

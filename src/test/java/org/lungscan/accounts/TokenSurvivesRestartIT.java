@@ -7,7 +7,10 @@ import org.lungscan.testing.Api;
 import org.lungscan.testing.RunningServer;
 import org.lungscan.testing.SystemServer;
 
-/** A token issued before a restart is still accepted after it: the key is kept in the data directory. */
+/**
+ * A token issued before a restart is still accepted after it: the key is kept in the data
+ * directory.
+ */
 class TokenSurvivesRestartIT {
 
   @Test

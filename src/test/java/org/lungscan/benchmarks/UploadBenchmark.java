@@ -31,9 +31,19 @@ public final class UploadBenchmark {
   public static void main(String[] args) throws Exception {
     TestDatabase database = new TestDatabase("lungscan_upload_benchmark").recreate();
     Path directory = Path.of("target", "upload-benchmark").toAbsolutePath();
-    RunningServer server = new RunningServer(directory, 18097, Map.of(
-        "LUNGSCAN_DB_URL", database.url(), "LUNGSCAN_DB_USER", TestDatabase.user(),
-        "LUNGSCAN_DB_PASSWORD", TestDatabase.password(), "LUNGSCAN_DATA_DIR", directory.resolve("data").toString()));
+    RunningServer server =
+        new RunningServer(
+            directory,
+            18097,
+            Map.of(
+                "LUNGSCAN_DB_URL",
+                database.url(),
+                "LUNGSCAN_DB_USER",
+                TestDatabase.user(),
+                "LUNGSCAN_DB_PASSWORD",
+                TestDatabase.password(),
+                "LUNGSCAN_DATA_DIR",
+                directory.resolve("data").toString()));
     try {
       System.out.println("server start to ready: " + server.start().toMillis() + " ms");
       run(new Api(server));
@@ -56,28 +66,41 @@ public final class UploadBenchmark {
     }
   }
 
-  /** {@code count} uploads (and predictions) from {@code clients} clients; prints rate and latency. */
-  private static void measure(Api api, Api.Doctor doctor, long patient, byte[] jpeg, int clients, int count,
-      boolean predict) throws Exception {
+  /**
+   * {@code count} uploads (and predictions) from {@code clients} clients; prints rate and latency.
+   */
+  private static void measure(
+      Api api,
+      Api.Doctor doctor,
+      long patient,
+      byte[] jpeg,
+      int clients,
+      int count,
+      boolean predict)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<Long>> calls = new ArrayList<>();
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
-      calls.add(pool.submit(() -> {
-        long begin = System.nanoTime();
-        Api.Reply upload = api.upload(patient, "bench.jpg", "image/jpeg", jpeg, doctor.token());
-        if (upload.status() != 201) {
-          throw new IllegalStateException("upload failed: " + upload);
-        }
-        if (predict) {
-          long scan = upload.json().getJsonNumber("id").longValue();
-          Api.Reply reply = api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token());
-          if (reply.status() != 200) {
-            throw new IllegalStateException("predict failed: " + reply);
-          }
-        }
-        return System.nanoTime() - begin;
-      }));
+      calls.add(
+          pool.submit(
+              () -> {
+                long begin = System.nanoTime();
+                Api.Reply upload =
+                    api.upload(patient, "bench.jpg", "image/jpeg", jpeg, doctor.token());
+                if (upload.status() != 201) {
+                  throw new IllegalStateException("upload failed: " + upload);
+                }
+                if (predict) {
+                  long scan = upload.json().getJsonNumber("id").longValue();
+                  Api.Reply reply =
+                      api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token());
+                  if (reply.status() != 200) {
+                    throw new IllegalStateException("predict failed: " + reply);
+                  }
+                }
+                return System.nanoTime() - begin;
+              }));
     }
     List<Long> latencies = new ArrayList<>();
     for (Future<Long> call : calls) {
@@ -86,13 +109,19 @@ public final class UploadBenchmark {
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     Collections.sort(latencies);
-    System.out.printf("%-16s concurrency %2d: %5.1f per second; latency p50 %6.1f ms, p95 %6.1f ms (%d requests)%n",
-        predict ? "upload+predict" : "upload", clients, count / seconds, millis(latencies, 0.50),
-        millis(latencies, 0.95), count);
+    System.out.printf(
+        "%-16s concurrency %2d: %5.1f per second; latency p50 %6.1f ms, p95 %6.1f ms (%d requests)%n",
+        predict ? "upload+predict" : "upload",
+        clients,
+        count / seconds,
+        millis(latencies, 0.50),
+        millis(latencies, 0.95),
+        count);
   }
 
   private static double millis(List<Long> sorted, double quantile) {
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1))
+        / 1e6;
   }
 
   /** A 1400 x 1400 grey JPEG of about 1 MB: noise over a gradient, like a scan's texture. */

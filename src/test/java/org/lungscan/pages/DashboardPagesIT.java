@@ -42,7 +42,9 @@ class DashboardPagesIT {
     String name = "Dr. Daily " + UUID.randomUUID().toString().substring(0, 4);
     signUp(name);
     assertTrue(browser.text().contains(name), "the greeting names the doctor");
-    String today = LocalDate.now().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Locale.ENGLISH));
+    String today =
+        LocalDate.now()
+            .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(Locale.ENGLISH));
     assertTrue(browser.text().contains(today), "today's date is shown");
     assertTrue(browser.text().contains("Demonstration model"), "the demo model is announced");
 
@@ -51,20 +53,26 @@ class DashboardPagesIT {
     browser.screenshot("pages-01-patient-added");
     selectPatient("Grace Hopper");
 
-    browser.attach("Scan image (JPEG or PNG, up to 20 MB)", Path.of("models", "reference", "malignant_nodule-1.png"));
+    browser.attach(
+        "Scan image (JPEG or PNG, up to 20 MB)",
+        Path.of("models", "reference", "malignant_nodule-1.png"));
     browser.waitForText("Confidence");
     String result = browser.textOf(By.cssSelector(".ls-result"));
     assertTrue(result.contains("Malignant nodule: signs of cancer"), result);
     assertTrue(result.matches("(?s).*Confidence \\d+\\.\\d%.*"), result);
-    assertTrue(result.contains("Benign nodule") && result.contains("Normal"), "every class's probability: " + result);
+    assertTrue(
+        result.contains("Benign nodule") && result.contains("Normal"),
+        "every class's probability: " + result);
     assertTrue(result.contains("lungscan-demo 1.0.0"), result);
     browser.screenshot("pages-02-result");
 
     browser.click(By.cssSelector(".ls-scan-open"));
     new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(d -> d.findElement(By.id("scanDialog")).isDisplayed()
-            && d.findElement(By.id("scanDialog")).getText().contains("Predictions"));
+        .until(
+            d ->
+                d.findElement(By.id("scanDialog")).isDisplayed()
+                    && d.findElement(By.id("scanDialog")).getText().contains("Predictions"));
     assertTrue(browser.textOf(By.id("scanDialog")).contains("Malignant nodule"));
     browser.screenshot("pages-03-scan-opened");
     browser.click(By.cssSelector("#scanDialog .ui-dialog-titlebar-close"));
@@ -125,15 +133,20 @@ class DashboardPagesIT {
     browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
     addPatient("Ada Tablet", "30", "Female");
     browser.waitForText("Added Ada Tablet.");
-    Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
-        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-    assertEquals(0L, ((Number) overflow).longValue(), "nothing sticks out sideways at tablet width");
+    Object overflow =
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver())
+            .executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+    assertEquals(
+        0L, ((Number) overflow).longValue(), "nothing sticks out sideways at tablet width");
     browser.screenshot("pages-08-tablet-width");
 
     WebElement search = browser.field("Search patients");
     search.click();
     search.sendKeys(org.openqa.selenium.Keys.TAB);
-    assertEquals("Add patient", browser.driver().switchTo().activeElement().getText(),
+    assertEquals(
+        "Add patient",
+        browser.driver().switchTo().activeElement().getText(),
         "Tab moves from the search box to the Add patient button");
   }
 
@@ -141,7 +154,8 @@ class DashboardPagesIT {
     browser.open("/");
     browser.follow("Sign up");
     browser.fill("Name", name);
-    browser.fill("Email", "page." + UUID.randomUUID().toString().substring(0, 8) + "@hospital.test");
+    browser.fill(
+        "Email", "page." + UUID.randomUUID().toString().substring(0, 8) + "@hospital.test");
     browser.fill("Password", "A long enough passphrase 9");
     browser.press("Sign up");
     browser.waitForText("Patients");

@@ -58,12 +58,21 @@ class MigrationsIT {
 
     String onMariadb = schemaOf(mariadb);
     String onEmbedded = schemaOf(embedded);
-    for (String table : Set.of("doctor", "patient", "lung_scan", "prediction", "prediction_probability", "audit_event")) {
-      assertTrue(onMariadb.contains("table " + table + "\n"), () -> table + " missing from\n" + onMariadb);
+    for (String table :
+        Set.of(
+            "doctor",
+            "patient",
+            "lung_scan",
+            "prediction",
+            "prediction_probability",
+            "audit_event")) {
+      assertTrue(
+          onMariadb.contains("table " + table + "\n"), () -> table + " missing from\n" + onMariadb);
     }
     Files.writeString(Path.of("target", "schema-mariadb.txt"), onMariadb);
     Files.writeString(Path.of("target", "schema-embedded.txt"), onEmbedded);
-    assertEquals(onMariadb, onEmbedded, "see target/schema-mariadb.txt and target/schema-embedded.txt");
+    assertEquals(
+        onMariadb, onEmbedded, "see target/schema-mariadb.txt and target/schema-embedded.txt");
 
     assertEquals(0, Migrations.migrate(mariadb));
     assertEquals(0, Migrations.migrate(embedded));
@@ -88,9 +97,11 @@ class MigrationsIT {
     }
   }
 
-  private static Set<String> tables(DatabaseMetaData meta, String catalog, String schema) throws SQLException {
+  private static Set<String> tables(DatabaseMetaData meta, String catalog, String schema)
+      throws SQLException {
     Set<String> tables = new TreeSet<>();
-    try (ResultSet rs = meta.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+    try (ResultSet rs =
+        meta.getTables(catalog, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME").toLowerCase();
         if (!name.equals("flyway_schema_history")) {
@@ -101,35 +112,52 @@ class MigrationsIT {
     return tables;
   }
 
-  private static void columns(DatabaseMetaData meta, String catalog, String schema, String table, StringBuilder out)
+  private static void columns(
+      DatabaseMetaData meta, String catalog, String schema, String table, StringBuilder out)
       throws SQLException {
     var columns = new TreeMap<String, String>();
     try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
       while (rs.next()) {
         int type = rs.getInt("DATA_TYPE");
         boolean sized = type == java.sql.Types.VARCHAR || type == java.sql.Types.CHAR;
-        columns.put(rs.getString("COLUMN_NAME").toLowerCase(),
-            "type " + type + (sized ? "(" + rs.getInt("COLUMN_SIZE") + ")" : "")
-                + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? " not null" : " null"));
+        columns.put(
+            rs.getString("COLUMN_NAME").toLowerCase(),
+            "type "
+                + type
+                + (sized ? "(" + rs.getInt("COLUMN_SIZE") + ")" : "")
+                + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls
+                    ? " not null"
+                    : " null"));
       }
     }
-    columns.forEach((name, description) -> out.append("  column ").append(name).append(' ').append(description).append('\n'));
+    columns.forEach(
+        (name, description) ->
+            out.append("  column ").append(name).append(' ').append(description).append('\n'));
   }
 
-  private static void foreignKeys(DatabaseMetaData meta, String catalog, String schema, String table, StringBuilder out)
+  private static void foreignKeys(
+      DatabaseMetaData meta, String catalog, String schema, String table, StringBuilder out)
       throws SQLException {
     var keys = new TreeSet<String>();
     try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
       while (rs.next()) {
-        keys.add("  foreign key " + rs.getString("FKCOLUMN_NAME").toLowerCase() + " -> "
-            + rs.getString("PKTABLE_NAME").toLowerCase() + "." + rs.getString("PKCOLUMN_NAME").toLowerCase()
-            + (rs.getInt("DELETE_RULE") == DatabaseMetaData.importedKeyCascade ? " on delete cascade" : ""));
+        keys.add(
+            "  foreign key "
+                + rs.getString("FKCOLUMN_NAME").toLowerCase()
+                + " -> "
+                + rs.getString("PKTABLE_NAME").toLowerCase()
+                + "."
+                + rs.getString("PKCOLUMN_NAME").toLowerCase()
+                + (rs.getInt("DELETE_RULE") == DatabaseMetaData.importedKeyCascade
+                    ? " on delete cascade"
+                    : ""));
       }
     }
     keys.forEach(key -> out.append(key).append('\n'));
   }
 
-  private static void indexes(DatabaseMetaData meta, String catalog, String schema, String table, StringBuilder out)
+  private static void indexes(
+      DatabaseMetaData meta, String catalog, String schema, String table, StringBuilder out)
       throws SQLException {
     var indexes = new TreeMap<String, String>();
     try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, false, false)) {
@@ -138,16 +166,25 @@ class MigrationsIT {
         if (column == null) {
           continue;
         }
-        String key = (rs.getBoolean("NON_UNIQUE") ? "index " : "unique ") + rs.getString("INDEX_NAME").toLowerCase();
+        String key =
+            (rs.getBoolean("NON_UNIQUE") ? "index " : "unique ")
+                + rs.getString("INDEX_NAME").toLowerCase();
         indexes.merge(key, column.toLowerCase(), (a, b) -> a + "," + b);
       }
     }
     // H2 adds its own index for a foreign key that MySQL serves with a longer index starting with
-    // the same column: one that is a prefix of another means the same to a query, so it is left out.
+    // the same column: one that is a prefix of another means the same to a query, so it is left
+    // out.
     indexes.values().stream()
-        .filter(columns -> indexes.values().stream().noneMatch(other -> other.startsWith(columns + ",")))
-        .sorted().forEach(columns -> out.append("  indexed ").append(columns).append('\n'));
-    indexes.entrySet().stream().filter(e -> e.getKey().startsWith("unique"))
-        .map(e -> "  unique " + e.getValue()).sorted().forEach(u -> out.append(u).append('\n'));
+        .filter(
+            columns ->
+                indexes.values().stream().noneMatch(other -> other.startsWith(columns + ",")))
+        .sorted()
+        .forEach(columns -> out.append("  indexed ").append(columns).append('\n'));
+    indexes.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("unique"))
+        .map(e -> "  unique " + e.getValue())
+        .sorted()
+        .forEach(u -> out.append(u).append('\n'));
   }
 }

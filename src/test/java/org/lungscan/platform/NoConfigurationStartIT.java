@@ -22,21 +22,30 @@ class NoConfigurationStartIT {
   @Test
   void startsReadyOnTheEmbeddedDatabaseWithNoConfiguration() throws Exception {
     Path directory = Path.of("target", "it-no-configuration").toAbsolutePath();
-    RunningServer server = new RunningServer(directory, Integer.getInteger("it.noconfig.port", 18090), Map.of());
+    RunningServer server =
+        new RunningServer(directory, Integer.getInteger("it.noconfig.port", 18090), Map.of());
     try {
       Duration startToReady = server.start();
-      System.out.println("start-to-ready with no configuration: " + startToReady.toMillis() + " ms");
+      System.out.println(
+          "start-to-ready with no configuration: " + startToReady.toMillis() + " ms");
 
-      HttpResponse<String> ready = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(server.uri("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> ready =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(server.uri("/health/ready")).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, ready.statusCode());
       assertTrue(ready.body().contains("\"status\":\"UP\""), ready.body());
       assertTrue(ready.body().contains("database"), ready.body());
-      assertTrue(Files.exists(directory.resolve("data/db/lungscan.mv.db")),
+      assertTrue(
+          Files.exists(directory.resolve("data/db/lungscan.mv.db")),
           "the embedded database is a file under ./data");
 
-      HttpResponse<String> live = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(server.uri("/health/live")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> live =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(server.uri("/health/live")).build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertEquals(200, live.statusCode());
     } finally {
       server.stop();

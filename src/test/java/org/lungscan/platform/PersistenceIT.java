@@ -55,7 +55,8 @@ class PersistenceIT {
   @Deployment
   static WebArchive deployment() {
     File war = new File(System.getProperty("lungscan.war", "target/lungscan.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClasses(PersistenceIT.class, TestDatabase.class);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClasses(PersistenceIT.class, TestDatabase.class);
   }
 
   @AfterAll
@@ -72,14 +73,16 @@ class PersistenceIT {
     String expected = System.getProperty("lungscan.db.url") == null ? "H2" : "MySQL";
     try (Connection c = dataSource.getConnection()) {
       String product = c.getMetaData().getDatabaseProductName();
-      assertTrue(product.contains(expected) || (expected.equals("MySQL") && product.contains("MariaDB")),
+      assertTrue(
+          product.contains(expected) || (expected.equals("MySQL") && product.contains("MariaDB")),
           () -> "expected " + expected + " but ran on " + product);
     }
   }
 
   @Test
   void doctorIsStoredWithLowerCaseEmailAndReadBack() throws Exception {
-    Doctor doctor = inTx(() -> persist(newDoctor("Dr. Ada Lovelace", "Ada." + unique() + "@Example.org")));
+    Doctor doctor =
+        inTx(() -> persist(newDoctor("Dr. Ada Lovelace", "Ada." + unique() + "@Example.org")));
     em.clear();
     Doctor read = em.find(Doctor.class, doctor.getId());
     assertEquals("Dr. Ada Lovelace", read.getName());
@@ -94,25 +97,39 @@ class PersistenceIT {
   void emailIsUniqueWhateverItsCase() throws Exception {
     String email = "grace." + unique() + "@example.org";
     inTx(() -> persist(newDoctor("Grace", email)));
-    Exception refused = assertThrows(Exception.class,
-        () -> inTx(() -> persist(newDoctor("Grace again", email.toUpperCase()))));
-    assertTrue(refused instanceof RollbackException || refused instanceof PersistenceException,
+    Exception refused =
+        assertThrows(
+            Exception.class,
+            () -> inTx(() -> persist(newDoctor("Grace again", email.toUpperCase()))));
+    assertTrue(
+        refused instanceof RollbackException || refused instanceof PersistenceException,
         () -> "unexpected " + refused);
-    Long count = em.createQuery("select count(d) from Doctor d where d.email = :e", Long.class)
-        .setParameter("e", email).getSingleResult();
+    Long count =
+        em.createQuery("select count(d) from Doctor d where d.email = :e", Long.class)
+            .setParameter("e", email)
+            .getSingleResult();
     assertEquals(1, count);
   }
 
   @Test
   void patientScanAndPredictionAreStoredAndReadBack() throws Exception {
-    long[] ids = inTx(() -> {
-      Doctor doctor = persist(newDoctor("Dr. House", "house." + unique() + "@example.org"));
-      Patient patient = persist(new Patient(doctor, "Jane Roe", 54, Gender.FEMALE));
-      LungScan scan = persist(new LungScan(patient, image(), "chest ../x-ray.png"));
-      Prediction prediction = persist(new Prediction(scan,
-          Map.of("normal", 0.1, "benign_nodule", 0.2, "malignant_nodule", 0.7), "demo", "1.0.0", "Demonstration only", 12.5));
-      return new long[] {patient.getId(), scan.getId(), prediction.getId()};
-    });
+    long[] ids =
+        inTx(
+            () -> {
+              Doctor doctor = persist(newDoctor("Dr. House", "house." + unique() + "@example.org"));
+              Patient patient = persist(new Patient(doctor, "Jane Roe", 54, Gender.FEMALE));
+              LungScan scan = persist(new LungScan(patient, image(), "chest ../x-ray.png"));
+              Prediction prediction =
+                  persist(
+                      new Prediction(
+                          scan,
+                          Map.of("normal", 0.1, "benign_nodule", 0.2, "malignant_nodule", 0.7),
+                          "demo",
+                          "1.0.0",
+                          "Demonstration only",
+                          12.5));
+              return new long[] {patient.getId(), scan.getId(), prediction.getId()};
+            });
     em.clear();
 
     Patient patient = em.find(Patient.class, ids[0]);
@@ -143,13 +160,21 @@ class PersistenceIT {
 
   @Test
   void patientUpdateMovesUpdatedAtOnly() throws Exception {
-    Patient created = inTx(() -> persist(new Patient(
-        persist(newDoctor("Dr. Who", "who." + unique() + "@example.org")), "John Doe", 40, Gender.MALE)));
+    Patient created =
+        inTx(
+            () ->
+                persist(
+                    new Patient(
+                        persist(newDoctor("Dr. Who", "who." + unique() + "@example.org")),
+                        "John Doe",
+                        40,
+                        Gender.MALE)));
     Thread.sleep(5);
-    inTx(() -> {
-      em.find(Patient.class, created.getId()).update("John Q. Doe", 41, Gender.OTHER);
-      return null;
-    });
+    inTx(
+        () -> {
+          em.find(Patient.class, created.getId()).update("John Q. Doe", 41, Gender.OTHER);
+          return null;
+        });
     em.clear();
     Patient read = em.find(Patient.class, created.getId());
     assertEquals("John Q. Doe", read.getName());
@@ -160,17 +185,23 @@ class PersistenceIT {
 
   @Test
   void deletingAPatientRemovesTheirScansAndPredictions() throws Exception {
-    long[] ids = inTx(() -> {
-      Doctor doctor = persist(newDoctor("Dr. Quinn", "quinn." + unique() + "@example.org"));
-      Patient patient = persist(new Patient(doctor, "To Be Removed", 70, Gender.MALE));
-      LungScan scan = persist(new LungScan(patient, image(), "a.png"));
-      Prediction p = persist(new Prediction(scan, Map.of("normal", 1.0), "demo", "1", "Demonstration only", 1));
-      return new long[] {patient.getId(), scan.getId(), p.getId(), doctor.getId()};
-    });
-    inTx(() -> {
-      em.remove(em.find(Patient.class, ids[0]));
-      return null;
-    });
+    long[] ids =
+        inTx(
+            () -> {
+              Doctor doctor = persist(newDoctor("Dr. Quinn", "quinn." + unique() + "@example.org"));
+              Patient patient = persist(new Patient(doctor, "To Be Removed", 70, Gender.MALE));
+              LungScan scan = persist(new LungScan(patient, image(), "a.png"));
+              Prediction p =
+                  persist(
+                      new Prediction(
+                          scan, Map.of("normal", 1.0), "demo", "1", "Demonstration only", 1));
+              return new long[] {patient.getId(), scan.getId(), p.getId(), doctor.getId()};
+            });
+    inTx(
+        () -> {
+          em.remove(em.find(Patient.class, ids[0]));
+          return null;
+        });
     em.clear();
     assertNull(em.find(Patient.class, ids[0]));
     assertNull(em.find(LungScan.class, ids[1]));
@@ -181,8 +212,18 @@ class PersistenceIT {
 
   @Test
   void auditEventIsAppendedAndReadBack() throws Exception {
-    AuditEvent event = inTx(() -> persist(new AuditEvent(7L, "a@example.org", "PATIENT_READ", "patient", "42",
-        AuditEvent.Outcome.SUCCESS, "127.0.0.1")));
+    AuditEvent event =
+        inTx(
+            () ->
+                persist(
+                    new AuditEvent(
+                        7L,
+                        "a@example.org",
+                        "PATIENT_READ",
+                        "patient",
+                        "42",
+                        AuditEvent.Outcome.SUCCESS,
+                        "127.0.0.1")));
     em.clear();
     AuditEvent read = em.find(AuditEvent.class, event.getId());
     assertEquals("PATIENT_READ", read.getAction());
@@ -196,8 +237,10 @@ class PersistenceIT {
   @Test
   void theDatabaseItselfRefusesAScanWithoutAPatient() throws Exception {
     try (Connection c = dataSource.getConnection()) {
-      var insert = c.prepareStatement("INSERT INTO lung_scan (patient_id, doctor_id, storage_key, content_type,"
-          + " size_bytes, width, height, sha256, uploaded_at) VALUES (-1, -1, ?, 'image/png', 1, 1, 1, ?, ?)");
+      var insert =
+          c.prepareStatement(
+              "INSERT INTO lung_scan (patient_id, doctor_id, storage_key, content_type,"
+                  + " size_bytes, width, height, sha256, uploaded_at) VALUES (-1, -1, ?, 'image/png', 1, 1, 1, ?, ?)");
       insert.setString(1, unique());
       insert.setString(2, "0".repeat(64));
       insert.setObject(3, java.time.LocalDateTime.now());

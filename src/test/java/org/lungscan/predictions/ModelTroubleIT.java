@@ -41,12 +41,16 @@ class ModelTroubleIT {
   static void serverWithoutModel() throws Exception {
     DATABASE.recreate();
     Path directory = Path.of("target", "it-model-trouble").toAbsolutePath();
-    server = new RunningServer(directory, Integer.getInteger("it.trouble.port", 18095), Map.of(
-        "LUNGSCAN_DB_URL", DATABASE.url(),
-        "LUNGSCAN_DB_USER", TestDatabase.user(),
-        "LUNGSCAN_DB_PASSWORD", TestDatabase.password(),
-        "LUNGSCAN_DATA_DIR", directory.resolve("data").toString(),
-        "LUNGSCAN_MODEL_PATH", directory.resolve("no-such-model.h5").toString()));
+    server =
+        new RunningServer(
+            directory,
+            Integer.getInteger("it.trouble.port", 18095),
+            Map.of(
+                "LUNGSCAN_DB_URL", DATABASE.url(),
+                "LUNGSCAN_DB_USER", TestDatabase.user(),
+                "LUNGSCAN_DB_PASSWORD", TestDatabase.password(),
+                "LUNGSCAN_DATA_DIR", directory.resolve("data").toString(),
+                "LUNGSCAN_MODEL_PATH", directory.resolve("no-such-model.h5").toString()));
     server.start("/health/live");
   }
 
@@ -61,8 +65,11 @@ class ModelTroubleIT {
   void withNoModelTheAppRunsReadinessSaysWhyAndPredictIs503() throws Exception {
     HttpResponse<String> ready = null;
     for (int attempt = 0; attempt < 60; attempt++) {
-      ready = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(server.uri("/health/ready")).build(), HttpResponse.BodyHandlers.ofString());
+      ready =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(server.uri("/health/ready")).build(),
+                  HttpResponse.BodyHandlers.ofString());
       if (!ready.body().contains("still loading")) {
         break;
       }
@@ -78,9 +85,16 @@ class ModelTroubleIT {
     assertTrue(model.json().getString("detail").contains("no-such-model.h5"), model::toString);
 
     long patient = api.newPatient(doctor, "Waiting Patient");
-    long scan = api.upload(patient, "r.png", "image/png",
-        Files.readAllBytes(Path.of("models", "reference", "normal-1.png")), doctor.token()).json()
-        .getJsonNumber("id").longValue();
+    long scan =
+        api.upload(
+                patient,
+                "r.png",
+                "image/png",
+                Files.readAllBytes(Path.of("models", "reference", "normal-1.png")),
+                doctor.token())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
     Reply predict = api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token());
     assertEquals(503, predict.status(), predict::toString);
     assertTrue(predict.json().getString("detail").contains("model"), predict::toString);
@@ -90,21 +104,31 @@ class ModelTroubleIT {
   @Order(2)
   void aFullQueueIsRefusedAtOnceWithRetryAfter() throws Exception {
     server.stop();
-    server.setEnvironment("LUNGSCAN_MODEL_PATH", Path.of("models", "lungscan-demo.h5").toAbsolutePath().toString());
+    server.setEnvironment(
+        "LUNGSCAN_MODEL_PATH", Path.of("models", "lungscan-demo.h5").toAbsolutePath().toString());
     server.setEnvironment("LUNGSCAN_INFERENCE_QUEUE_CAPACITY", "1");
     server.setEnvironment("LUNGSCAN_INFERENCE_MAX_BATCH", "1");
     server.start();
     Api api = new Api(server);
     Api.Doctor doctor = api.newDoctor("Dr. Flood");
     long patient = api.newPatient(doctor, "Flood Patient");
-    long scan = api.upload(patient, "r.png", "image/png",
-        Files.readAllBytes(Path.of("models", "reference", "normal-1.png")), doctor.token()).json()
-        .getJsonNumber("id").longValue();
+    long scan =
+        api.upload(
+                patient,
+                "r.png",
+                "image/png",
+                Files.readAllBytes(Path.of("models", "reference", "normal-1.png")),
+                doctor.token())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
 
     ExecutorService clients = Executors.newFixedThreadPool(24);
     List<Future<Reply>> calls = new ArrayList<>();
     for (int i = 0; i < 96; i++) {
-      calls.add(clients.submit(() -> api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token())));
+      calls.add(
+          clients.submit(
+              () -> api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token())));
     }
     int ok = 0;
     Reply refused = null;
@@ -119,7 +143,8 @@ class ModelTroubleIT {
     }
     clients.shutdown();
     assertTrue(ok > 0, "some predictions went through");
-    assertNotNull(refused, "with one place in the queue, some of 96 simultaneous predictions are refused");
+    assertNotNull(
+        refused, "with one place in the queue, some of 96 simultaneous predictions are refused");
     assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
     assertEquals("application/problem+json", refused.header("Content-Type").split(";")[0]);
   }

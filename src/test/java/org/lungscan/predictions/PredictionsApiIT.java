@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lungscan.predictions.model.Npy;
+import org.lungscan.predictions.kerasimport.Npy;
 import org.lungscan.testing.Api;
 import org.lungscan.testing.Api.Reply;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -38,10 +38,20 @@ class PredictionsApiIT {
     api = Api.onSystemServer();
     doctor = api.newDoctor("Dr. Predictions");
     patient = api.newPatient(doctor, "Reference Patient");
-    files = Files.readAllLines(REFERENCE.resolve("files.txt")).stream().filter(l -> !l.isBlank()).toList();
+    files =
+        Files.readAllLines(REFERENCE.resolve("files.txt")).stream()
+            .filter(l -> !l.isBlank())
+            .toList();
     expected = Npy.read(REFERENCE.resolve("expected.npy"));
-    labels = api.get("/api/model", doctor.token()).json().getJsonArray("labels").getValuesAs(jakarta.json.JsonString.class)
-        .stream().map(jakarta.json.JsonString::getString).toList();
+    labels =
+        api
+            .get("/api/model", doctor.token())
+            .json()
+            .getJsonArray("labels")
+            .getValuesAs(jakarta.json.JsonString.class)
+            .stream()
+            .map(jakarta.json.JsonString::getString)
+            .toList();
   }
 
   @Test
@@ -76,8 +86,10 @@ class PredictionsApiIT {
       }
       assertEquals(1.0, sum, 1e-4);
       assertEquals(labels.get(best), prediction.getString("predicted_class"));
-      assertEquals(probabilities.getJsonNumber(labels.get(best)).doubleValue(),
-          prediction.getJsonNumber("confidence").doubleValue(), 1e-9);
+      assertEquals(
+          probabilities.getJsonNumber(labels.get(best)).doubleValue(),
+          prediction.getJsonNumber("confidence").doubleValue(),
+          1e-9);
       assertEquals("lungscan-demo", prediction.getString("model_name"));
       assertEquals("1.0.0", prediction.getString("model_version"));
       assertTrue(prediction.getString("intended_use").contains("NOT for clinical use"));
@@ -99,7 +111,9 @@ class PredictionsApiIT {
     assertEquals(200, all.status());
     JsonObject newest = all.array().getJsonObject(0);
     assertEquals(second, newest.getJsonNumber("id").longValue());
-    assertEquals(patient, newest.getJsonObject("scan").getJsonObject("patient").getJsonNumber("id").longValue());
+    assertEquals(
+        patient,
+        newest.getJsonObject("scan").getJsonObject("patient").getJsonNumber("id").longValue());
 
     Reply history = api.get("/api/patients/" + patient + "/scans", doctor.token());
     JsonObject latest = history.array().getJsonObject(0).getJsonObject("latest_prediction");
@@ -125,15 +139,23 @@ class PredictionsApiIT {
     List<Future<Void>> calls = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
       int image = i % files.size();
-      calls.add(clients.submit(() -> {
-        Reply reply = api.post("/api/predict", "{\"scan_id\":" + scanIds.get(image) + "}", doctor.token());
-        assertEquals(200, reply.status(), reply::toString);
-        JsonObject probabilities = reply.json().getJsonObject("prediction").getJsonObject("probabilities");
-        for (int c = 0; c < labels.size(); c++) {
-          assertEquals(expected.getDouble(image, c), probabilities.getJsonNumber(labels.get(c)).doubleValue(), 1e-3);
-        }
-        return null;
-      }));
+      calls.add(
+          clients.submit(
+              () -> {
+                Reply reply =
+                    api.post(
+                        "/api/predict", "{\"scan_id\":" + scanIds.get(image) + "}", doctor.token());
+                assertEquals(200, reply.status(), reply::toString);
+                JsonObject probabilities =
+                    reply.json().getJsonObject("prediction").getJsonObject("probabilities");
+                for (int c = 0; c < labels.size(); c++) {
+                  assertEquals(
+                      expected.getDouble(image, c),
+                      probabilities.getJsonNumber(labels.get(c)).doubleValue(),
+                      1e-3);
+                }
+                return null;
+              }));
     }
     for (Future<Void> call : calls) {
       call.get(120, TimeUnit.SECONDS);
@@ -143,7 +165,13 @@ class PredictionsApiIT {
 
   private static long upload(String file) {
     try {
-      Reply reply = api.upload(patient, file, "image/png", Files.readAllBytes(REFERENCE.resolve(file)), doctor.token());
+      Reply reply =
+          api.upload(
+              patient,
+              file,
+              "image/png",
+              Files.readAllBytes(REFERENCE.resolve(file)),
+              doctor.token());
       assertEquals(201, reply.status(), reply::toString);
       return reply.json().getJsonNumber("id").longValue();
     } catch (java.io.IOException e) {

@@ -3,7 +3,6 @@ package org.lungscan.scans;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -83,22 +82,38 @@ class LungScansApiIT {
     byte[] png = TestImages.png(TestImages.grey(64, 64));
     byte[] jpeg = TestImages.jpeg(TestImages.grey(64, 64));
     return Stream.of(
-        Arguments.of("text file named .png", "notes.png", "image/png", "just some text\n".getBytes(StandardCharsets.UTF_8)),
+        Arguments.of(
+            "text file named .png",
+            "notes.png",
+            "image/png",
+            "just some text\n".getBytes(StandardCharsets.UTF_8)),
         Arguments.of("truncated PNG", "cut.png", "image/png", TestImages.cut(png, png.length / 2)),
-        Arguments.of("truncated JPEG", "cut.jpg", "image/jpeg", TestImages.cut(jpeg, jpeg.length / 2)),
+        Arguments.of(
+            "truncated JPEG", "cut.jpg", "image/jpeg", TestImages.cut(jpeg, jpeg.length / 2)),
         Arguments.of("GIF", "anim.gif", "image/gif", TestImages.gif(TestImages.rgb(32, 32))),
-        Arguments.of("SVG", "drawing.svg", "image/svg+xml",
-            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".getBytes(StandardCharsets.UTF_8)),
-        Arguments.of("HTML named .jpg", "page.jpg", "image/jpeg",
+        Arguments.of(
+            "SVG",
+            "drawing.svg",
+            "image/svg+xml",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"
+                .getBytes(StandardCharsets.UTF_8)),
+        Arguments.of(
+            "HTML named .jpg",
+            "page.jpg",
+            "image/jpeg",
             "<html><body><script>alert(1)</script></body></html>".getBytes(StandardCharsets.UTF_8)),
         Arguments.of("zero-byte file", "empty.png", "image/png", new byte[0]),
-        Arguments.of("PNG header claiming 100000x100000", "bomb.png", "image/png", TestImages.forgedPng(100_000, 100_000)));
+        Arguments.of(
+            "PNG header claiming 100000x100000",
+            "bomb.png",
+            "image/png",
+            TestImages.forgedPng(100_000, 100_000)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusedFiles")
-  void filesThatAreNotWholeJpegOrPngImagesAreRefusedAndLeaveNothing(String why, String name, String type, byte[] bytes)
-      throws Exception {
+  void filesThatAreNotWholeJpegOrPngImagesAreRefusedAndLeaveNothing(
+      String why, String name, String type, byte[] bytes) throws Exception {
     long before = storedFiles();
     long scansBefore = scanCount();
     Reply reply = api.upload(patient, name, type, bytes, doctor.token());
@@ -113,36 +128,55 @@ class LungScansApiIT {
   @Test
   void aFileNameWithPathPartsIsRecordedAsTextOnly() throws Exception {
     String evil = "../../../../tmp/evil-" + System.nanoTime() + ".png";
-    Reply created = api.upload(patient, evil, "image/png", TestImages.png(TestImages.grey(50, 50)), doctor.token());
+    Reply created =
+        api.upload(
+            patient, evil, "image/png", TestImages.png(TestImages.grey(50, 50)), doctor.token());
     assertEquals(201, created.status(), created::toString);
     assertEquals(evil, created.json().getString("original_filename"));
     assertFalse(Files.exists(Path.of(evil.replace("../", "/").replaceAll("/+", "/"))));
     try (Stream<Path> files = Files.walk(SystemServer.dataDirectory())) {
-      assertTrue(files.noneMatch(f -> f.getFileName().toString().contains("evil")), "the name never became a path");
+      assertTrue(
+          files.noneMatch(f -> f.getFileName().toString().contains("evil")),
+          "the name never became a path");
     }
   }
 
   @Test
   void anOversizedBodyIs413AndKeepsNothing() throws Exception {
     long before = storedFiles();
-    var body = new org.lungscan.testing.Multipart().text("patient_id", "" + patient)
-        .file("image", "big.png", "image/png", new byte[21 * 1024 * 1024]);
+    var body =
+        new org.lungscan.testing.Multipart()
+            .text("patient_id", "" + patient)
+            .file("image", "big.png", "image/png", new byte[21 * 1024 * 1024]);
     // as a careful client does, ask before sending: the server refuses on the declared length alone
-    Reply reply = api.send(api.request("/api/lung-scans", doctor.token()).expectContinue(true)
-        .header("Content-Type", body.contentType())
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+    Reply reply =
+        api.send(
+            api.request("/api/lung-scans", doctor.token())
+                .expectContinue(true)
+                .header("Content-Type", body.contentType())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
     assertEquals(413, reply.status(), reply::toString);
     assertEquals(before, storedFiles());
   }
 
   @Test
   void missingPartsAreA400NamingThem() {
-    Reply noImage = api.send(api.request("/api/lung-scans", doctor.token())
-        .header("Content-Type", new org.lungscan.testing.Multipart().text("patient_id", "" + patient).contentType())
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
-            new org.lungscan.testing.Multipart().text("patient_id", "" + patient).bytes())));
+    Reply noImage =
+        api.send(
+            api.request("/api/lung-scans", doctor.token())
+                .header(
+                    "Content-Type",
+                    new org.lungscan.testing.Multipart()
+                        .text("patient_id", "" + patient)
+                        .contentType())
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+                        new org.lungscan.testing.Multipart()
+                            .text("patient_id", "" + patient)
+                            .bytes())));
     assertEquals(400, noImage.status(), noImage::toString);
-    Reply badPatient = api.upload(-3, "a.png", "image/png", TestImages.png(TestImages.grey(8, 8)), doctor.token());
+    Reply badPatient =
+        api.upload(-3, "a.png", "image/png", TestImages.png(TestImages.grey(8, 8)), doctor.token());
     assertEquals(400, badPatient.status(), badPatient::toString);
   }
 
@@ -150,7 +184,9 @@ class LungScansApiIT {
   void anotherDoctorsPatientIs404AndKeepsNothing() throws Exception {
     Api.Doctor other = api.newDoctor("Dr. Other");
     long before = storedFiles();
-    Reply reply = api.upload(patient, "x.png", "image/png", TestImages.png(TestImages.grey(20, 20)), other.token());
+    Reply reply =
+        api.upload(
+            patient, "x.png", "image/png", TestImages.png(TestImages.grey(20, 20)), other.token());
     assertEquals(404, reply.status(), reply::toString);
     assertEquals(before, storedFiles());
   }
@@ -169,7 +205,8 @@ class LungScansApiIT {
     Reply all = api.get("/api/lung-scans", doctor.token());
     assertEquals(200, all.status());
     assertEquals(second, all.array().getJsonObject(0).getJsonNumber("id").longValue());
-    assertEquals("History Patient", all.array().getJsonObject(0).getJsonObject("patient").getString("name"));
+    assertEquals(
+        "History Patient", all.array().getJsonObject(0).getJsonObject("patient").getString("name"));
     assertEquals(Long.toString(scanCount()), all.header("X-Total-Count"));
     assertEquals(2, api.get("/api/patients/" + own, doctor.token()).json().getInt("scan_count"));
 
@@ -185,7 +222,13 @@ class LungScansApiIT {
   }
 
   private static long uploadPng(long patientId, int size) {
-    Reply reply = api.upload(patientId, "s.png", "image/png", TestImages.png(TestImages.grey(size, size)), doctor.token());
+    Reply reply =
+        api.upload(
+            patientId,
+            "s.png",
+            "image/png",
+            TestImages.png(TestImages.grey(size, size)),
+            doctor.token());
     assertEquals(201, reply.status(), reply::toString);
     return reply.json().getJsonNumber("id").longValue();
   }
@@ -201,7 +244,8 @@ class LungScansApiIT {
   }
 
   private static long scanCount() {
-    return Long.parseLong(api.get("/api/lung-scans?size=1", doctor.token()).header("X-Total-Count"));
+    return Long.parseLong(
+        api.get("/api/lung-scans?size=1", doctor.token()).header("X-Total-Count"));
   }
 
   static String sha256(byte[] bytes) throws Exception {

@@ -28,7 +28,9 @@ import org.lungscan.testing.Api.Reply;
 import org.lungscan.testing.RunningServer;
 import org.lungscan.testing.SystemServer;
 
-/** Uploads in parallel lose nothing, and a server killed mid-upload leaves no row without its file. */
+/**
+ * Uploads in parallel lose nothing, and a server killed mid-upload leaves no row without its file.
+ */
 class UploadConsistencyIT {
 
   private static Api api;
@@ -49,13 +51,16 @@ class UploadConsistencyIT {
     Map<Long, byte[]> sent = new ConcurrentHashMap<>();
     for (int i = 0; i < 50; i++) {
       int seed = i;
-      uploads.add(clients.submit(() -> {
-        byte[] png = TestImages.png(noise(200, 200, seed));
-        Reply reply = api.upload(patient, "scan-" + seed + ".png", "image/png", png, doctor.token());
-        assertEquals(201, reply.status(), reply::toString);
-        sent.put(reply.json().getJsonNumber("id").longValue(), png);
-        return reply.json().getString("sha256");
-      }));
+      uploads.add(
+          clients.submit(
+              () -> {
+                byte[] png = TestImages.png(noise(200, 200, seed));
+                Reply reply =
+                    api.upload(patient, "scan-" + seed + ".png", "image/png", png, doctor.token());
+                assertEquals(201, reply.status(), reply::toString);
+                sent.put(reply.json().getJsonNumber("id").longValue(), png);
+                return reply.json().getString("sha256");
+              }));
     }
     Set<String> hashes = new HashSet<>();
     for (Future<String> upload : uploads) {
@@ -78,19 +83,21 @@ class UploadConsistencyIT {
     ExecutorService clients = Executors.newFixedThreadPool(6);
     for (int c = 0; c < 6; c++) {
       int client = c;
-      clients.submit(() -> {
-        for (int i = 0; running.get() && i < 200; i++) {
-          byte[] png = TestImages.png(noise(600, 600, client * 1000 + i));
-          try {
-            Reply reply = api.upload(patient, "inflight.png", "image/png", png, doctor.token());
-            if (reply.status() == 201) {
-              answered.put(reply.json().getJsonNumber("id").longValue(), LungScansApiIT.sha256(png));
+      clients.submit(
+          () -> {
+            for (int i = 0; running.get() && i < 200; i++) {
+              byte[] png = TestImages.png(noise(600, 600, client * 1000 + i));
+              try {
+                Reply reply = api.upload(patient, "inflight.png", "image/png", png, doctor.token());
+                if (reply.status() == 201) {
+                  answered.put(
+                      reply.json().getJsonNumber("id").longValue(), LungScansApiIT.sha256(png));
+                }
+              } catch (Exception connectionCut) {
+                return;
+              }
             }
-          } catch (Exception connectionCut) {
-            return;
-          }
-        }
-      });
+          });
     }
     Thread.sleep(4000);
     server.kill();
@@ -107,7 +114,8 @@ class UploadConsistencyIT {
     }
     ImageStore store = new ImageStore(SystemServer.dataDirectory().resolve("scans"));
     try (Connection c = SystemServer.database().connect();
-        ResultSet rows = c.createStatement().executeQuery("SELECT storage_key, size_bytes FROM lung_scan")) {
+        ResultSet rows =
+            c.createStatement().executeQuery("SELECT storage_key, size_bytes FROM lung_scan")) {
       while (rows.next()) {
         var file = store.pathOf(rows.getString(1));
         assertTrue(Files.exists(file), "row " + rows.getString(1) + " has its file");

@@ -35,28 +35,56 @@ class IsolationMatrixIT {
     owner = api.newDoctor("Dr. Owner");
     intruder = api.newDoctor("Dr. Intruder");
     patient = api.newPatient(owner, "Private Patient");
-    scan = api.upload(patient, "private.png", "image/png", TestImages.png(TestImages.grey(96, 96)), owner.token())
-        .json().getJsonNumber("id").longValue();
+    scan =
+        api.upload(
+                patient,
+                "private.png",
+                "image/png",
+                TestImages.png(TestImages.grey(96, 96)),
+                owner.token())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
     api.post("/api/predict", "{\"scan_id\":" + scan + "}", owner.token());
     long ownPatient = api.newPatient(intruder, "Intruder's Own Patient");
-    api.upload(ownPatient, "own.png", "image/png", TestImages.png(TestImages.grey(90, 90)), intruder.token());
+    api.upload(
+        ownPatient,
+        "own.png",
+        "image/png",
+        TestImages.png(TestImages.grey(90, 90)),
+        intruder.token());
     ownerViewBefore = ownerView();
   }
 
   static Stream<Arguments> endpointsWithTheOwnersIds() {
     return Stream.of(
         call("GET /api/patients/{id}", t -> api.get("/api/patients/" + patient, t)),
-        call("PUT /api/patients/{id}", t -> api.put("/api/patients/" + patient,
-            "{\"name\":\"Hijacked\",\"age\":1,\"gender\":\"MALE\"}", t)),
+        call(
+            "PUT /api/patients/{id}",
+            t ->
+                api.put(
+                    "/api/patients/" + patient,
+                    "{\"name\":\"Hijacked\",\"age\":1,\"gender\":\"MALE\"}",
+                    t)),
         call("DELETE /api/patients/{id}", t -> api.delete("/api/patients/" + patient, t)),
-        call("GET /api/patients/{id}/scans", t -> api.get("/api/patients/" + patient + "/scans", t)),
-        call("POST /api/lung-scans with the owner's patient_id", t -> api.upload(patient, "x.png", "image/png",
-            TestImages.png(TestImages.grey(16, 16)), t)),
+        call(
+            "GET /api/patients/{id}/scans", t -> api.get("/api/patients/" + patient + "/scans", t)),
+        call(
+            "POST /api/lung-scans with the owner's patient_id",
+            t ->
+                api.upload(
+                    patient, "x.png", "image/png", TestImages.png(TestImages.grey(16, 16)), t)),
         call("GET /api/lung-scans/{id}", t -> api.get("/api/lung-scans/" + scan, t)),
-        call("GET /api/lung-scans/{id}/image", t -> api.get("/api/lung-scans/" + scan + "/image", t)),
-        call("GET /api/lung-scans/{id}/thumbnail", t -> api.get("/api/lung-scans/" + scan + "/thumbnail", t)),
+        call(
+            "GET /api/lung-scans/{id}/image",
+            t -> api.get("/api/lung-scans/" + scan + "/image", t)),
+        call(
+            "GET /api/lung-scans/{id}/thumbnail",
+            t -> api.get("/api/lung-scans/" + scan + "/thumbnail", t)),
         call("DELETE /api/lung-scans/{id}", t -> api.delete("/api/lung-scans/" + scan, t)),
-        call("POST /api/predict with the owner's scan_id", t -> api.post("/api/predict", "{\"scan_id\":" + scan + "}", t)),
+        call(
+            "POST /api/predict with the owner's scan_id",
+            t -> api.post("/api/predict", "{\"scan_id\":" + scan + "}", t)),
         call("GET /api/predictions/{scan_id}", t -> api.get("/api/predictions/" + scan, t)));
   }
 
@@ -66,7 +94,8 @@ class IsolationMatrixIT {
     Reply foreign = call.apply(intruder.token());
     assertEquals(404, foreign.status(), () -> endpoint + " answered " + foreign);
     assertEquals("application/problem+json", foreign.header("Content-Type").split(";")[0]);
-    assertFalse(foreign.body().contains("Private Patient") || foreign.body().contains("private.png"));
+    assertFalse(
+        foreign.body().contains("Private Patient") || foreign.body().contains("private.png"));
     assertEquals(ownerViewBefore, ownerView(), endpoint + " changed nothing of the owner's");
   }
 
@@ -76,9 +105,15 @@ class IsolationMatrixIT {
       Reply reply = api.get(list, intruder.token());
       assertEquals(200, reply.status(), list);
       assertFalse(reply.body().contains("Private Patient"), list + " leaks: " + reply.body());
-      assertFalse(reply.array().stream().map(JsonObject.class::cast)
-          .anyMatch(o -> o.getJsonNumber("id").longValue() == (list.contains("patients") ? patient : scan)
-              && !list.contains("predictions")), list);
+      assertFalse(
+          reply.array().stream()
+              .map(JsonObject.class::cast)
+              .anyMatch(
+                  o ->
+                      o.getJsonNumber("id").longValue()
+                              == (list.contains("patients") ? patient : scan)
+                          && !list.contains("predictions")),
+          list);
     }
   }
 

@@ -18,7 +18,10 @@ import java.util.UUID;
 public final class Api {
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final RunningServer server;
 
   public Api(RunningServer server) {
@@ -38,19 +41,25 @@ public final class Api {
   }
 
   public Reply post(String path, String json, String token) {
-    return send(request(path, token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply put(String path, String json, String token) {
-    return send(request(path, token).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)));
   }
 
   public Reply send(HttpRequest.Builder request) {
     try {
-      HttpResponse<byte[]> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       return new Reply(response);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -61,18 +70,29 @@ public final class Api {
   }
 
   /** Uploads bytes as a lung scan of the patient, the way a browser form or script would. */
-  public Reply upload(long patientId, String fileName, String declaredType, byte[] bytes, String token) {
-    Multipart body = new Multipart()
-        .text("patient_id", Long.toString(patientId))
-        .file("image", fileName, declaredType, bytes);
-    return send(request("/api/lung-scans", token).header("Content-Type", body.contentType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
+  public Reply upload(
+      long patientId, String fileName, String declaredType, byte[] bytes, String token) {
+    Multipart body =
+        new Multipart()
+            .text("patient_id", Long.toString(patientId))
+            .file("image", fileName, declaredType, bytes);
+    return send(
+        request("/api/lung-scans", token)
+            .header("Content-Type", body.contentType())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
   }
 
   /** Creates a patient of the doctor's and returns its id. */
   public long newPatient(Doctor doctor, String name) {
-    Reply created = post("/api/patients", json(Json.createObjectBuilder()
-        .add("name", name).add("age", 61).add("gender", "FEMALE")), doctor.token());
+    Reply created =
+        post(
+            "/api/patients",
+            json(
+                Json.createObjectBuilder()
+                    .add("name", name)
+                    .add("age", 61)
+                    .add("gender", "FEMALE")),
+            doctor.token());
     if (created.status() != 201) {
       throw new IllegalStateException("patient not created: " + created);
     }
@@ -90,19 +110,37 @@ public final class Api {
 
   /** Signs up a new doctor with a unique email and logs them in. */
   public Doctor newDoctor(String name) {
-    String email = name.toLowerCase().replaceAll("[^a-z]", "") + "." + UUID.randomUUID().toString().substring(0, 8)
-        + "@hospital.test";
+    String email =
+        name.toLowerCase().replaceAll("[^a-z]", "")
+            + "."
+            + UUID.randomUUID().toString().substring(0, 8)
+            + "@hospital.test";
     String password = "Correct horse battery " + UUID.randomUUID().toString().substring(0, 6);
-    Reply signup = post("/api/auth/signup", json(Json.createObjectBuilder()
-        .add("name", name).add("email", email).add("password", password)), null);
+    Reply signup =
+        post(
+            "/api/auth/signup",
+            json(
+                Json.createObjectBuilder()
+                    .add("name", name)
+                    .add("email", email)
+                    .add("password", password)),
+            null);
     if (signup.status() != 201) {
       throw new IllegalStateException("signup failed: " + signup);
     }
-    Reply login = post("/api/auth/login", json(Json.createObjectBuilder().add("email", email).add("password", password)), null);
+    Reply login =
+        post(
+            "/api/auth/login",
+            json(Json.createObjectBuilder().add("email", email).add("password", password)),
+            null);
     if (login.status() != 200) {
       throw new IllegalStateException("login failed: " + login);
     }
-    return new Doctor(signup.json().getJsonNumber("id").longValue(), name, email, password,
+    return new Doctor(
+        signup.json().getJsonNumber("id").longValue(),
+        name,
+        email,
+        password,
         login.json().getString("token"));
   }
 

@@ -8,8 +8,8 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -18,8 +18,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (Debian's), driven the way a person uses the pages: fields found by their
- * visible labels, buttons by their names.
+ * A real headless Chromium (Debian's), driven the way a person uses the pages: fields found by
+ * their visible labels, buttons by their names.
  */
 public final class Browser implements AutoCloseable {
 
@@ -28,13 +28,21 @@ public final class Browser implements AutoCloseable {
 
   public Browser(RunningServer server) {
     this.server = server;
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .build();
     ChromeOptions options = new ChromeOptions();
     options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
         "--window-size=1280,900");
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
@@ -54,8 +62,14 @@ public final class Browser implements AutoCloseable {
 
   /** The input a visible label names, as a person finds it. */
   public WebElement field(String label) {
-    WebElement labelElement = driver.findElement(By.xpath(
-        "//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']"));
+    WebElement labelElement =
+        driver.findElement(
+            By.xpath(
+                "//label[normalize-space(.)='"
+                    + label
+                    + "' or normalize-space(.)='"
+                    + label
+                    + "*']"));
     WebElement target = driver.findElement(By.id(labelElement.getAttribute("for")));
     String tag = target.getTagName();
     if (tag.equals("input") || tag.equals("select") || tag.equals("textarea")) {
@@ -77,10 +91,11 @@ public final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .until(d -> {
-          field(label).sendKeys(file.toAbsolutePath().toString());
-          return true;
-        });
+        .until(
+            d -> {
+              field(label).sendKeys(file.toAbsolutePath().toString());
+              return true;
+            });
   }
 
   public void fill(String label, String value) {
@@ -96,11 +111,16 @@ public final class Browser implements AutoCloseable {
         .ignoring(ElementClickInterceptedException.class)
         .ignoring(StaleElementReferenceException.class)
         .ignoring(ElementNotInteractableException.class)
-        .until(d -> {
-          d.findElements(button).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow(
-              () -> new ElementNotInteractableException(buttonName + " is not visible")).click();
-          return true;
-        });
+        .until(
+            d -> {
+              d.findElements(button).stream()
+                  .filter(WebElement::isDisplayed)
+                  .findFirst()
+                  .orElseThrow(
+                      () -> new ElementNotInteractableException(buttonName + " is not visible"))
+                  .click();
+              return true;
+            });
   }
 
   /** Picks the visible option (radio button or checkbox) labelled with this text. */
@@ -108,11 +128,15 @@ public final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class)
-        .until(d -> {
-          d.findElements(By.xpath("//label[normalize-space(.)='" + optionLabel + "']")).stream()
-              .filter(WebElement::isDisplayed).findFirst().orElseThrow().click();
-          return true;
-        });
+        .until(
+            d -> {
+              d.findElements(By.xpath("//label[normalize-space(.)='" + optionLabel + "']")).stream()
+                  .filter(WebElement::isDisplayed)
+                  .findFirst()
+                  .orElseThrow()
+                  .click();
+              return true;
+            });
   }
 
   /** The text of the element, read again if the page replaced it meanwhile. */
@@ -127,10 +151,11 @@ public final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class)
-        .until(d -> {
-          d.findElement(element).click();
-          return true;
-        });
+        .until(
+            d -> {
+              d.findElement(element).click();
+              return true;
+            });
   }
 
   public void follow(String linkText) {

@@ -79,7 +79,8 @@ public final class RunningServer {
     builder.environment().keySet().removeIf(key -> key.startsWith("LUNGSCAN_"));
     builder.environment().putAll(environment);
     builder.redirectErrorStream(true);
-    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(workDirectory.resolve("server.log").toFile()));
+    builder.redirectOutput(
+        ProcessBuilder.Redirect.appendTo(workDirectory.resolve("server.log").toFile()));
     process = builder.start();
     awaitHealthy(healthPath);
     return Duration.between(begin, Instant.now());
@@ -104,7 +105,8 @@ public final class RunningServer {
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Payara exited with " + process.exitValue() + "; see " + log());
+        throw new IllegalStateException(
+            "Payara exited with " + process.exitValue() + "; see " + log());
       }
       if (isUp(client, healthPath)) {
         return;
@@ -122,11 +124,16 @@ public final class RunningServer {
   private boolean isUp(HttpClient client, String path) throws InterruptedException {
     boolean deployedIsEnough = path.endsWith("/live");
     try {
-      HttpRequest request = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       String body = response.body();
-      boolean deployed = body.contains("\"model\"") && body.contains("\"storage\"") && body.contains("\"database\"")
-          && !body.contains("No Application deployed") && !body.contains("not migrated");
+      boolean deployed =
+          body.contains("\"model\"")
+              && body.contains("\"storage\"")
+              && body.contains("\"database\"")
+              && !body.contains("No Application deployed")
+              && !body.contains("not migrated");
       return deployed && (deployedIsEnough || response.statusCode() == 200);
     } catch (IOException notYet) {
       return false;

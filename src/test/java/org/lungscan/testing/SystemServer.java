@@ -23,8 +23,9 @@ public final class SystemServer {
   public static synchronized RunningServer get() {
     if (server == null) {
       DATABASE.recreate();
-      server = new RunningServer(directory(), Integer.getInteger("it.http.port", 18080), environment())
-          .withPreBootCommands(Path.of("payara-config", "pre-boot-commands.asadmin"));
+      server =
+          new RunningServer(directory(), Integer.getInteger("it.http.port", 18080), environment())
+              .withPreBootCommands(Path.of("payara-config", "pre-boot-commands.asadmin"));
       try {
         System.out.println("system test server ready in " + server.start().toMillis() + " ms");
       } catch (Exception e) {

@@ -40,7 +40,8 @@ public final class TestDatabase {
 
   public TestDatabase recreate() {
     executeOnServer("DROP DATABASE IF EXISTS `" + name + "`");
-    executeOnServer("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    executeOnServer(
+        "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     return this;
   }
 

@@ -14,172 +14,187 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
-
-import org.lungscan.predictions.model.ImportedModel;
-import org.lungscan.predictions.model.ModelImportException;
+import org.lungscan.predictions.kerasimport.ImportedModel;
+import org.lungscan.predictions.kerasimport.ModelImportException;
 
 /**
- * Runs predictions for many callers on networks that are not thread-safe: requests wait in a bounded queue;
- * each worker takes all waiting requests (up to the batch size) and computes them in one forward pass.
- * A full queue refuses at once ({@link QueueFullException} with a retry-after hint); every request has a
- * deadline, after which its future fails with a {@link java.util.concurrent.TimeoutException}.
+ * Runs predictions for many callers on networks that are not thread-safe: requests wait in a
+ * bounded queue; each worker takes all waiting requests (up to the batch size) and computes them in
+ * one forward pass. A full queue refuses at once ({@link QueueFullException} with a retry-after
+ * hint); every request has a deadline, after which its future fails with a {@link
+ * java.util.concurrent.TimeoutException}.
  *
- * <p>Thread-safe. Images are preprocessed in the caller's thread. {@link #close()} stops the workers and fails
- * whatever is still waiting.
+ * <p>Thread-safe. Images are preprocessed in the caller's thread. {@link #close()} stops the
+ * workers and fails whatever is still waiting.
  */
 public final class InferenceQueue implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(InferenceQueue.class.getName());
-    private static final long CLOSE_WAIT_MILLIS = 30_000;
+  private static final Logger LOG = Logger.getLogger(InferenceQueue.class.getName());
+  private static final long CLOSE_WAIT_MILLIS = 30_000;
 
-    private final LungModel model;
-    private final InferenceSettings settings;
-    private final ScanPreprocessor preprocessor;
-    private final BlockingQueue<PendingPrediction> queue;
-    private final InferenceCounters counters = new InferenceCounters();
-    private final ScheduledThreadPoolExecutor deadlines;
-    private final List<Thread> workers = new ArrayList<>();
-    private final List<ImportedModel> networks;
-    private volatile boolean running = true;
+  private final LungModel model;
+  private final InferenceSettings settings;
+  private final ScanPreprocessor preprocessor;
+  private final BlockingQueue<PendingPrediction> queue;
+  private final InferenceCounters counters = new InferenceCounters();
+  private final ScheduledThreadPoolExecutor deadlines;
+  private final List<Thread> workers = new ArrayList<>();
+  private final List<ImportedModel> networks;
+  private volatile boolean running = true;
 
-    /** Starts the workers on their own daemon threads. */
-    public InferenceQueue(LungModel model, InferenceSettings settings) {
-        this(model, settings, namedDaemonThreads());
+  /** Starts the workers on their own daemon threads. */
+  public InferenceQueue(LungModel model, InferenceSettings settings) {
+    this(model, settings, namedDaemonThreads());
+  }
+
+  /**
+   * @param threads makes the worker and deadline threads (e.g. a container's ManagedThreadFactory)
+   * @throws IllegalStateException if the model is unavailable or a worker's copy of it cannot be
+   *     imported
+   */
+  public InferenceQueue(LungModel model, InferenceSettings settings, ThreadFactory threads) {
+    this.model = model;
+    this.settings = settings;
+    this.preprocessor = new ScanPreprocessor(model.card());
+    this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    NativeThreads.limitProcess(settings.threadsPerCall());
+    this.networks = takeNetworks(model, settings.workers());
+    this.deadlines = new ScheduledThreadPoolExecutor(1, threads);
+    deadlines.setRemoveOnCancelPolicy(true);
+    OutputReader reader = new OutputReader(model.card());
+    for (ImportedModel network : networks) {
+      Thread worker =
+          threads.newThread(
+              new InferenceWorker(network, reader, queue, settings, counters, () -> running));
+      workers.add(worker);
+      worker.start();
     }
+    LOG.info(() -> "inference queue for " + model.name() + ": " + settings);
+  }
 
-    /**
-     * @param threads makes the worker and deadline threads (e.g. a container's ManagedThreadFactory)
-     * @throws IllegalStateException if the model is unavailable or a worker's copy of it cannot be imported
-     */
-    public InferenceQueue(LungModel model, InferenceSettings settings, ThreadFactory threads) {
-        this.model = model;
-        this.settings = settings;
-        this.preprocessor = new ScanPreprocessor(model.card());
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
-        NativeThreads.limitProcess(settings.threadsPerCall());
-        this.networks = takeNetworks(model, settings.workers());
-        this.deadlines = new ScheduledThreadPoolExecutor(1, threads);
-        deadlines.setRemoveOnCancelPolicy(true);
-        OutputReader reader = new OutputReader(model.card());
-        for (ImportedModel network : networks) {
-            Thread worker = threads.newThread(new InferenceWorker(network, reader, queue, settings,
-                    counters, () -> running));
-            workers.add(worker);
-            worker.start();
-        }
-        LOG.info(() -> "inference queue for " + model.name() + ": " + settings);
-    }
+  /**
+   * Preprocesses {@code image} here, then queues it. @throws QueueFullException if the queue is
+   * full
+   */
+  public CompletableFuture<ModelAnswer> predict(BufferedImage image) {
+    return predict(preprocessor.preprocess(image));
+  }
 
-    /** Preprocesses {@code image} here, then queues it. @throws QueueFullException if the queue is full */
-    public CompletableFuture<Prediction> predict(BufferedImage image) {
-        return predict(preprocessor.preprocess(image));
+  /** Queues an already preprocessed scan. @throws QueueFullException if the queue is full */
+  public CompletableFuture<ModelAnswer> predict(ScanTensor tensor) {
+    ModelCard.Input input = model.input();
+    if (!tensor.hasShape(input.height(), input.width(), input.channels())) {
+      throw new IllegalArgumentException("the model takes " + input + " scans, not " + tensor);
     }
+    if (!running) {
+      throw new RejectedExecutionException("the inference queue is closed");
+    }
+    PendingPrediction request = PendingPrediction.of(tensor, settings.deadline());
+    if (!queue.offer(request)) {
+      counters.refused();
+      throw new QueueFullException(settings.queueCapacity(), retryAfter());
+    }
+    try {
+      watchDeadline(request);
+    } catch (RejectedExecutionException e) {
+      // close() ran meanwhile: nobody would answer or time out this request.
+      queue.remove(request);
+      throw new RejectedExecutionException("the inference queue is closed", e);
+    }
+    return request.future();
+  }
 
-    /** Queues an already preprocessed scan. @throws QueueFullException if the queue is full */
-    public CompletableFuture<Prediction> predict(ScanTensor tensor) {
-        ModelCard.Input input = model.input();
-        if (!tensor.hasShape(input.height(), input.width(), input.channels())) {
-            throw new IllegalArgumentException("the model takes " + input + " scans, not " + tensor);
-        }
-        if (!running) {
-            throw new RejectedExecutionException("the inference queue is closed");
-        }
-        PendingPrediction request = PendingPrediction.of(tensor, settings.deadline());
-        if (!queue.offer(request)) {
-            counters.refused();
-            throw new QueueFullException(settings.queueCapacity(), retryAfter());
-        }
-        try {
-            watchDeadline(request);
-        } catch (RejectedExecutionException e) {
-            // close() ran meanwhile: nobody would answer or time out this request.
-            queue.remove(request);
-            throw new RejectedExecutionException("the inference queue is closed", e);
-        }
-        return request.future();
-    }
+  public ScanPreprocessor preprocessor() {
+    return preprocessor;
+  }
 
-    public ScanPreprocessor preprocessor() {
-        return preprocessor;
-    }
+  public InferenceSettings settings() {
+    return settings;
+  }
 
-    public InferenceSettings settings() {
-        return settings;
-    }
+  public InferenceStatistics statistics() {
+    return counters.snapshot();
+  }
 
-    public InferenceStatistics statistics() {
-        return counters.snapshot();
-    }
+  /** Requests waiting now. */
+  public int waiting() {
+    return queue.size();
+  }
 
-    /** Requests waiting now. */
-    public int waiting() {
-        return queue.size();
+  /**
+   * Stops taking requests, lets running forward passes finish, fails the requests still waiting and
+   * gives the networks back to the model. Later calls do nothing.
+   */
+  @Override
+  public synchronized void close() {
+    if (!running) {
+      return;
     }
+    running = false;
+    deadlines.shutdownNow();
+    for (int i = 0; i < workers.size(); i++) {
+      if (joinQuietly(workers.get(i))) {
+        model.returnNetwork(networks.get(i));
+      }
+    }
+    List<PendingPrediction> left = new ArrayList<>();
+    queue.drainTo(left);
+    left.stream()
+        .filter(PendingPrediction::claim)
+        .forEach(
+            request ->
+                request
+                    .future()
+                    .completeExceptionally(
+                        new RejectedExecutionException("the inference queue was closed")));
+  }
 
-    /**
-     * Stops taking requests, lets running forward passes finish, fails the requests still waiting and gives
-     * the networks back to the model. Later calls do nothing.
-     */
-    @Override
-    public synchronized void close() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        deadlines.shutdownNow();
-        for (int i = 0; i < workers.size(); i++) {
-            if (joinQuietly(workers.get(i))) {
-                model.returnNetwork(networks.get(i));
-            }
-        }
-        List<PendingPrediction> left = new ArrayList<>();
-        queue.drainTo(left);
-        left.stream().filter(PendingPrediction::claim).forEach(request -> request.future().completeExceptionally(
-                new RejectedExecutionException("the inference queue was closed")));
-    }
+  private void watchDeadline(PendingPrediction request) {
+    ScheduledFuture<?> timer =
+        deadlines.schedule(
+            () -> counters.expire(request), request.deadline().toNanos(), TimeUnit.NANOSECONDS);
+    request.future().whenComplete((prediction, failure) -> timer.cancel(false));
+  }
 
-    private void watchDeadline(PendingPrediction request) {
-        ScheduledFuture<?> timer = deadlines.schedule(() -> counters.expire(request), request.deadline().toNanos(),
-                TimeUnit.NANOSECONDS);
-        request.future().whenComplete((prediction, failure) -> timer.cancel(false));
-    }
+  /**
+   * Time for the workers to get through a full queue at the recent speed, whole seconds, at least
+   * 1.
+   */
+  private Duration retryAfter() {
+    double millis = counters.millisPerImage() * settings.queueCapacity() / settings.workers();
+    return Duration.ofSeconds(Math.max(1, (long) Math.ceil(millis / 1000)));
+  }
 
-    /** Time for the workers to get through a full queue at the recent speed, whole seconds, at least 1. */
-    private Duration retryAfter() {
-        double millis = counters.millisPerImage() * settings.queueCapacity() / settings.workers();
-        return Duration.ofSeconds(Math.max(1, (long) Math.ceil(millis / 1000)));
+  private static List<ImportedModel> takeNetworks(LungModel model, int count) {
+    List<ImportedModel> taken = new ArrayList<>();
+    try {
+      while (taken.size() < count) {
+        taken.add(model.takeNetwork());
+      }
+    } catch (ModelImportException e) {
+      taken.forEach(model::returnNetwork);
+      throw new IllegalStateException(
+          "a network for an inference worker cannot be imported: " + e.getMessage(), e);
     }
+    return taken;
+  }
 
-    private static List<ImportedModel> takeNetworks(LungModel model, int count) {
-        List<ImportedModel> taken = new ArrayList<>();
-        try {
-            while (taken.size() < count) {
-                taken.add(model.takeNetwork());
-            }
-        } catch (ModelImportException e) {
-            taken.forEach(model::returnNetwork);
-            throw new IllegalStateException("a network for an inference worker cannot be imported: "
-                    + e.getMessage(), e);
-        }
-        return taken;
+  /** True once the worker has ended (its network is free again). */
+  private static boolean joinQuietly(Thread worker) {
+    try {
+      worker.join(CLOSE_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    return !worker.isAlive();
+  }
 
-    /** True once the worker has ended (its network is free again). */
-    private static boolean joinQuietly(Thread worker) {
-        try {
-            worker.join(CLOSE_WAIT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !worker.isAlive();
-    }
-
-    private static ThreadFactory namedDaemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "lungscan-inference-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
+  private static ThreadFactory namedDaemonThreads() {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, "lungscan-inference-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
 }

@@ -8,8 +8,8 @@ import java.util.Arrays;
 
 /**
  * Shrinks an image so that each new pixel is the average of exactly the source area it covers: no
- * aliasing, no ringing, and grey images stay grey with their stored values untouched (Java2D
- * would treat them as linear grey and brighten them on the way to sRGB).
+ * aliasing, no ringing, and grey images stay grey with their stored values untouched (Java2D would
+ * treat them as linear grey and brighten them on the way to sRGB).
  */
 final class AreaAveraging {
 
@@ -61,8 +61,8 @@ final class AreaAveraging {
       }
     }
 
-    void apply(float[] from, int fromOffset, int fromStride, float[] to, int toOffset,
-        int toStride) {
+    void apply(
+        float[] from, int fromOffset, int fromStride, float[] to, int toOffset, int toStride) {
       for (int i = 0; i < first.length; i++) {
         float sum = 0;
         int at = fromOffset + first[i] * fromStride;
@@ -89,8 +89,9 @@ final class AreaAveraging {
     PixelRows(BufferedImage image) {
       this.image = image;
       this.raster = image.getRaster();
-      this.storedGrey = !(image.getColorModel() instanceof IndexColorModel)
-          && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+      this.storedGrey =
+          !(image.getColorModel() instanceof IndexColorModel)
+              && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
       this.alpha = image.getColorModel().hasAlpha();
       this.samples = new int[image.getWidth()];
     }
@@ -133,11 +134,14 @@ final class AreaAveraging {
       if (!alpha && Arrays.equals(red, green) && Arrays.equals(red, blue)) {
         return grey(red, width, height);
       }
-      BufferedImage out = new BufferedImage(width, height,
-          alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+      BufferedImage out =
+          new BufferedImage(
+              width, height, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
       for (int i = 0; i < red.length; i++) {
         int a = alpha ? toByte(opacity[i]) : 0xFF;
-        out.setRGB(i % width, i / width,
+        out.setRGB(
+            i % width,
+            i / width,
             a << 24 | toByte(red[i]) << 16 | toByte(green[i]) << 8 | toByte(blue[i]));
       }
       return out;

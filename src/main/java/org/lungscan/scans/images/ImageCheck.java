@@ -67,8 +67,8 @@ public final class ImageCheck {
     if (Files.size(file) == 0) {
       throw refused(InvalidImageException.empty());
     }
-    ImageFormat format = ImageFormat.of(file).orElseThrow(
-        () -> refused(InvalidImageException.notJpegOrPng()));
+    ImageFormat format =
+        ImageFormat.of(file).orElseThrow(() -> refused(InvalidImageException.notJpegOrPng()));
     PixelSize size = checkStructure(file, format);
     decodeWhole(file, format, size);
     return new ImageFacts(format.contentType(), (int) size.width(), (int) size.height());
@@ -91,7 +91,8 @@ public final class ImageCheck {
   private PixelSize withinLimits(PixelSize size) throws InvalidImageException {
     if (size.pixels() > maxPixels) {
       String megapixels = megapixels(maxPixels);
-      throw tooManyPixels(size, megapixels + (megapixels.equals("1") ? " megapixel" : " megapixels"));
+      throw tooManyPixels(
+          size, megapixels + (megapixels.equals("1") ? " megapixel" : " megapixels"));
     }
     if (size.width() > MAX_SIDE || size.height() > MAX_SIDE) {
       throw tooManyPixels(size, MAX_SIDE + " pixels on a side");
@@ -143,8 +144,13 @@ public final class ImageCheck {
   private static InvalidImageException tooManyPixels(PixelSize size, String limit) {
     return new InvalidImageException(
         InvalidImageException.Reason.TOO_MANY_PIXELS,
-        "The image is " + size.width() + " x " + size.height() + " pixels; the limit is "
-            + limit + ".");
+        "The image is "
+            + size.width()
+            + " x "
+            + size.height()
+            + " pixels; the limit is "
+            + limit
+            + ".");
   }
 
   private static String megapixels(long pixels) {

@@ -29,7 +29,12 @@ enum ImageFormat {
   static Optional<ImageFormat> of(byte[] firstBytes) {
     for (ImageFormat format : values()) {
       if (firstBytes.length >= format.signature.length
-          && Arrays.equals(firstBytes, 0, format.signature.length, format.signature, 0,
+          && Arrays.equals(
+              firstBytes,
+              0,
+              format.signature.length,
+              format.signature,
+              0,
               format.signature.length)) {
         return Optional.of(format);
       }

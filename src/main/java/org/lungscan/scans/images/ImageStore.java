@@ -30,8 +30,8 @@ import java.util.logging.Logger;
  *   tmp/*.part                   uploads being received, and thumbnails being written
  * </pre>
  *
- * An image appears under its key only whole and forced to disk (written to tmp, then renamed in
- * one step), so a database row written after {@link #commit} never points at a partial file.
+ * An image appears under its key only whole and forced to disk (written to tmp, then renamed in one
+ * step), so a database row written after {@link #commit} never points at a partial file.
  * Thread-safe; one instance per root.
  */
 public final class ImageStore {
@@ -63,8 +63,8 @@ public final class ImageStore {
    * Receives an upload into a temporary file, hashing it and forcing it to disk. Nothing is kept
    * under a key until {@link #commit}.
    *
-   * @throws FileTooLargeException after deleting what was received, once more than {@code
-   *     maxBytes} arrive
+   * @throws FileTooLargeException after deleting what was received, once more than {@code maxBytes}
+   *     arrive
    * @throws IOException after deleting what was received, if reading or writing fails
    */
   public PendingImage receive(InputStream upload, long maxBytes)
@@ -84,8 +84,8 @@ public final class ImageStore {
   }
 
   /**
-   * Keeps a checked upload under a new key. When this returns, the file is in place and on disk,
-   * so the caller may now record it; if recording fails, the caller {@link #delete}s the key.
+   * Keeps a checked upload under a new key. When this returns, the file is in place and on disk, so
+   * the caller may now record it; if recording fails, the caller {@link #delete}s the key.
    *
    * @param facts what {@link ImageCheck#check} found for {@code pending.file()}
    * @throws IllegalStateException if the upload was already committed or discarded
@@ -101,8 +101,13 @@ public final class ImageStore {
       }
       String key = unusedKey();
       moveIntoPlace(pending, pathOf(key));
-      return new StoredImage(key, facts.contentType(), pending.sizeBytes(), facts.width(),
-          facts.height(), pending.sha256());
+      return new StoredImage(
+          key,
+          facts.contentType(),
+          pending.sizeBytes(),
+          facts.width(),
+          facts.height(),
+          pending.sha256());
     }
   }
 
@@ -127,7 +132,9 @@ public final class ImageStore {
     return images.resolve(ImageKeys.shardOf(valid)).resolve(valid);
   }
 
-  /** @throws NoSuchFileException if there is no image with this key */
+  /**
+   * @throws NoSuchFileException if there is no image with this key
+   */
   public InputStream open(String key) throws IOException {
     return Files.newInputStream(pathOf(key));
   }
@@ -136,7 +143,9 @@ public final class ImageStore {
     return Files.isRegularFile(pathOf(key));
   }
 
-  /** @throws NoSuchFileException if there is no image with this key */
+  /**
+   * @throws NoSuchFileException if there is no image with this key
+   */
   public long size(String key) throws IOException {
     return Files.size(pathOf(key));
   }
@@ -188,8 +197,10 @@ public final class ImageStore {
     int images = removeOrphanImages(keyIsKnown, cutoff);
     int thumbnails = removeOrphanThumbnails(cutoff);
     if (images + thumbnails > 0) {
-      LOG.log(Level.INFO, "Deleted {0} images no record refers to and {1} thumbnails of deleted"
-          + " images.", new Object[] {images, thumbnails});
+      LOG.log(
+          Level.INFO,
+          "Deleted {0} images no record refers to and {1} thumbnails of deleted" + " images.",
+          new Object[] {images, thumbnails});
     }
     return images;
   }
@@ -247,7 +258,9 @@ public final class ImageStore {
     for (Path shard : directoriesIn(images)) {
       for (Path file : filesIn(shard)) {
         String key = file.getFileName().toString();
-        if (ImageKeys.isValid(key) && isOlderThan(file, cutoff) && !keyIsKnown.test(key)
+        if (ImageKeys.isValid(key)
+            && isOlderThan(file, cutoff)
+            && !keyIsKnown.test(key)
             && delete(key)) {
           LOG.log(Level.INFO, "Deleted image {0}: no record refers to it.", key);
           deleted++;
@@ -263,8 +276,11 @@ public final class ImageStore {
       for (Path file : filesIn(shard)) {
         String name = file.getFileName().toString();
         String key = name.substring(0, Math.max(0, name.length() - THUMBNAIL_SUFFIX.length()));
-        if (name.endsWith(THUMBNAIL_SUFFIX) && ImageKeys.isValid(key)
-            && isOlderThan(file, cutoff) && !exists(key) && DurableFiles.deleteQuietly(file)) {
+        if (name.endsWith(THUMBNAIL_SUFFIX)
+            && ImageKeys.isValid(key)
+            && isOlderThan(file, cutoff)
+            && !exists(key)
+            && DurableFiles.deleteQuietly(file)) {
           deleted++;
         }
       }

@@ -36,7 +36,8 @@ public class InvalidImageException extends UploadRefusedException {
   }
 
   static InvalidImageException notJpegOrPng() {
-    return new InvalidImageException(Reason.NOT_JPEG_OR_PNG, "The file is not a JPEG or PNG image.");
+    return new InvalidImageException(
+        Reason.NOT_JPEG_OR_PNG, "The file is not a JPEG or PNG image.");
   }
 
   static InvalidImageException incompleteOrDamaged() {

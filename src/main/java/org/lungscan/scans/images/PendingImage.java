@@ -3,9 +3,9 @@ package org.lungscan.scans.images;
 import java.nio.file.Path;
 
 /**
- * An upload received into the store's temporary area but not yet kept: check it, then either
- * {@link ImageStore#commit commit} or {@link ImageStore#discard discard} it. Closing it discards it
- * unless it was committed, so a try-with-resources block never leaves a temporary file behind.
+ * An upload received into the store's temporary area but not yet kept: check it, then either {@link
+ * ImageStore#commit commit} or {@link ImageStore#discard discard} it. Closing it discards it unless
+ * it was committed, so a try-with-resources block never leaves a temporary file behind.
  */
 public final class PendingImage implements AutoCloseable {
 

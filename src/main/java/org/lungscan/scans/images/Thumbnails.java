@@ -66,8 +66,9 @@ public final class Thumbnails {
   }
 
   private BufferedImage render(Path image) throws IOException {
-    ImageFormat format = ImageFormat.of(image)
-        .orElseThrow(() -> new IIOException("Stored image is not a JPEG or PNG: " + image));
+    ImageFormat format =
+        ImageFormat.of(image)
+            .orElseThrow(() -> new IIOException("Stored image is not a JPEG or PNG: " + image));
     ImageDecoding.Decoded decoded = ImageDecoding.decode(image, format, MAX_DECODED_PIXELS);
     double scale = Math.min(1.0, (double) longSide / Math.max(decoded.width(), decoded.height()));
     int width = Math.max(1, (int) Math.round(decoded.width() * scale));

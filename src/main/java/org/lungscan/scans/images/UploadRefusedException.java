@@ -1,8 +1,8 @@
 package org.lungscan.scans.images;
 
 /**
- * An upload the server will not keep. The message is written for the doctor who uploaded it and
- * may be shown to them as it is.
+ * An upload the server will not keep. The message is written for the doctor who uploaded it and may
+ * be shown to them as it is.
  */
 public abstract class UploadRefusedException extends Exception {
 

@@ -21,194 +21,217 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lungscan.predictions.model.ImportedModel;
+import org.lungscan.predictions.kerasimport.ImportedModel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class InferenceQueueTest {
 
-    private static final Logger LOG = Logger.getLogger(InferenceQueueTest.class.getName());
+  private static final Logger LOG = Logger.getLogger(InferenceQueueTest.class.getName());
 
-    private static List<ScanTensor> scans;
-    private static List<float[]> singleCallOutputs;
+  private static List<ScanTensor> scans;
+  private static List<float[]> singleCallOutputs;
 
-    @BeforeAll
-    static void referenceScansAndTheirSingleCallResults() throws Exception {
-        ImportedModel network = LungModel.load(ReferenceBatch.DEMO_MODEL).takeNetwork();
-        INDArray input = ReferenceBatch.input();
-        scans = new ArrayList<>();
-        singleCallOutputs = new ArrayList<>();
-        for (int i = 0; i < input.size(0); i++) {
-            ScanTensor scan = ReferenceBatch.inputRow(input, i);
-            scans.add(scan);
-            INDArray one = Nd4j.create(scan.values(), new long[] {1, 64, 64, 1}, DataType.FLOAT);
-            singleCallOutputs.add(network.output(one)[0].toFloatVector());
-        }
+  @BeforeAll
+  static void referenceScansAndTheirSingleCallResults() throws Exception {
+    ImportedModel network = LungModel.load(ReferenceBatch.DEMO_MODEL).takeNetwork();
+    INDArray input = ReferenceBatch.input();
+    scans = new ArrayList<>();
+    singleCallOutputs = new ArrayList<>();
+    for (int i = 0; i < input.size(0); i++) {
+      ScanTensor scan = ReferenceBatch.inputRow(input, i);
+      scans.add(scan);
+      INDArray one = Nd4j.create(scan.values(), new long[] {1, 64, 64, 1}, DataType.FLOAT);
+      singleCallOutputs.add(network.output(one)[0].toFloatVector());
     }
+  }
 
-    @Test
-    void concurrentCallersEachGetTheirOwnScansResultAndRequestsAreBatched() throws Exception {
-        try (InferenceQueue queue = new InferenceQueue(demoModel(), InferenceSettings.defaults())) {
-            List<CompletableFuture<Prediction>> futures = submitFromThreads(queue, 16, 4);
-            assertAllMatchSingleCalls(futures);
-            InferenceStatistics statistics = queue.statistics();
-            LOG.info(() -> "64 predictions from 16 threads: " + statistics);
-            assertEquals(64, statistics.predicted());
-            assertTrue(statistics.largestBatch() > 1, "no batching: " + statistics);
-            assertTrue(statistics.forwardPasses() < 64, statistics.toString());
-            assertEquals(statistics.forwardPasses(), statistics.forwardPassesByBatchSize().values().stream()
-                    .mapToLong(Long::longValue).sum());
-        }
+  @Test
+  void concurrentCallersEachGetTheirOwnScansResultAndRequestsAreBatched() throws Exception {
+    try (InferenceQueue queue = new InferenceQueue(demoModel(), InferenceSettings.defaults())) {
+      List<CompletableFuture<ModelAnswer>> futures = submitFromThreads(queue, 16, 4);
+      assertAllMatchSingleCalls(futures);
+      InferenceStatistics statistics = queue.statistics();
+      LOG.info(() -> "64 predictions from 16 threads: " + statistics);
+      assertEquals(64, statistics.predicted());
+      assertTrue(statistics.largestBatch() > 1, "no batching: " + statistics);
+      assertTrue(statistics.forwardPasses() < 64, statistics.toString());
+      assertEquals(
+          statistics.forwardPasses(),
+          statistics.forwardPassesByBatchSize().values().stream().mapToLong(Long::longValue).sum());
     }
+  }
 
-    @Test
-    void severalWorkersEachWithTheirOwnNetworkGiveTheSameResults() throws Exception {
-        try (InferenceQueue queue = new InferenceQueue(demoModel(), InferenceSettings.defaults().withWorkers(2))) {
-            assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), queue.settings().threadsPerCall());
-            assertAllMatchSingleCalls(submitFromThreads(queue, 4, 6));
-        }
+  @Test
+  void severalWorkersEachWithTheirOwnNetworkGiveTheSameResults() throws Exception {
+    try (InferenceQueue queue =
+        new InferenceQueue(demoModel(), InferenceSettings.defaults().withWorkers(2))) {
+      assertEquals(
+          Math.max(1, Runtime.getRuntime().availableProcessors() / 2),
+          queue.settings().threadsPerCall());
+      assertAllMatchSingleCalls(submitFromThreads(queue, 4, 6));
     }
+  }
 
-    @Test
-    void aFullQueueRefusesAtOnceWithARetryAfterHint() throws Exception {
-        InferenceSettings settings = InferenceSettings.defaults().withQueueCapacity(4).withMaxBatchSize(1);
-        try (InferenceQueue queue = new InferenceQueue(demoModel(), settings)) {
-            List<CompletableFuture<Prediction>> accepted = new ArrayList<>();
-            QueueFullException refusal = null;
-            long slowestRefusalNanos = 0;
-            for (int i = 0; i < 100; i++) {
-                long start = System.nanoTime();
-                try {
-                    accepted.add(queue.predict(scans.get(i % scans.size())));
-                } catch (QueueFullException e) {
-                    refusal = e;
-                    slowestRefusalNanos = Math.max(slowestRefusalNanos, System.nanoTime() - start);
-                }
-            }
-            assertTrue(refusal != null, "100 requests into a queue of 4 were all accepted");
-            assertTrue(refusal.retryAfter().compareTo(Duration.ofSeconds(1)) >= 0, refusal.retryAfter().toString());
-            assertTrue(slowestRefusalNanos < TimeUnit.MILLISECONDS.toNanos(50), slowestRefusalNanos + " ns");
-            assertEquals(100 - accepted.size(), queue.statistics().refused());
-            CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        }
-    }
-
-    @Test
-    void noCallerWaitsPastTheDeadline() throws Exception {
-        Duration deadline = Duration.ofMillis(40);
-        InferenceSettings settings = InferenceSettings.defaults().withMaxBatchSize(1).withDeadline(deadline);
-        try (InferenceQueue queue = new InferenceQueue(demoModel(), settings)) {
-            List<CompletableFuture<Prediction>> futures = new ArrayList<>();
-            List<Long> lateness = new CopyOnWriteArrayList<>();
-            for (int i = 0; i < 64; i++) {
-                long due = System.nanoTime() + deadline.toNanos();
-                CompletableFuture<Prediction> future = queue.predict(scans.get(i % scans.size()));
-                future.whenComplete((p, e) -> lateness.add(System.nanoTime() - due));
-                futures.add(future);
-            }
-            long timedOut = 0;
-            for (CompletableFuture<Prediction> future : futures) {
-                try {
-                    future.get(5, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException e) {
-                    assertInstanceOf(TimeoutException.class, e.getCause());
-                    timedOut++;
-                }
-            }
-            long worst = lateness.stream().mapToLong(Long::longValue).max().orElseThrow();
-            long expired = timedOut;
-            LOG.info(() -> expired + " of 64 requests timed out; latest answer " + worst / 1_000_000 + " ms after its deadline");
-            assertTrue(timedOut > 0, "64 scans one at a time took less than 40 ms");
-            assertEquals(timedOut, queue.statistics().expired());
-            assertTrue(worst < TimeUnit.MILLISECONDS.toNanos(500), "answered " + worst / 1_000_000 + " ms late");
-        }
-    }
-
-    @Test
-    void closeStopsTheWorkersAndFailsWhatIsStillWaiting() {
-        List<Thread> threads = new CopyOnWriteArrayList<>();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, "test-inference");
-            threads.add(thread);
-            return thread;
-        };
-        InferenceQueue queue = new InferenceQueue(demoModel(), InferenceSettings.defaults().withMaxBatchSize(1), factory);
-        List<CompletableFuture<Prediction>> futures = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            futures.add(queue.predict(scans.get(i % scans.size())));
-        }
-        queue.close();
-        for (CompletableFuture<Prediction> future : futures) {
-            assertTrue(future.isDone());
-            if (future.isCompletedExceptionally()) {
-                CompletionException e = assertThrows(CompletionException.class, future::join);
-                assertInstanceOf(RejectedExecutionException.class, e.getCause());
-            }
-        }
-        threads.forEach(thread -> assertFalse(thread.isAlive(), thread.getName()));
-        assertThrows(RejectedExecutionException.class, () -> queue.predict(scans.get(0)));
-    }
-
-    @Test
-    void scansOfTheWrongShapeAreRefused() {
-        try (InferenceQueue queue = new InferenceQueue(demoModel(), InferenceSettings.defaults())) {
-            ScanTensor wrong = ScanTensor.of(32, 32, 1, new float[32 * 32]);
-            assertThrows(IllegalArgumentException.class, () -> queue.predict(wrong));
-        }
-    }
-
-    private static LungModel demoModel() {
-        LungModel model = LungModel.load(ReferenceBatch.DEMO_MODEL);
-        assertTrue(model.isReady(), model.toString());
-        return model;
-    }
-
-    /** {@code threads} callers, each submitting {@code each} scans at once; futures in submission order per caller. */
-    private static List<CompletableFuture<Prediction>> submitFromThreads(InferenceQueue queue, int threads, int each)
-            throws Exception {
-        ExecutorService callers = Executors.newFixedThreadPool(threads);
+  @Test
+  void aFullQueueRefusesAtOnceWithARetryAfterHint() throws Exception {
+    InferenceSettings settings =
+        InferenceSettings.defaults().withQueueCapacity(4).withMaxBatchSize(1);
+    try (InferenceQueue queue = new InferenceQueue(demoModel(), settings)) {
+      List<CompletableFuture<ModelAnswer>> accepted = new ArrayList<>();
+      QueueFullException refusal = null;
+      long slowestRefusalNanos = 0;
+      for (int i = 0; i < 100; i++) {
+        long start = System.nanoTime();
         try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<List<CompletableFuture<Prediction>>>> submitted = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int caller = t;
-                submitted.add(callers.submit(() -> {
-                    start.await();
-                    List<CompletableFuture<Prediction>> mine = new ArrayList<>();
-                    for (int i = 0; i < each; i++) {
-                        mine.add(queue.predict(scans.get(index(caller, i, each))));
-                    }
-                    return mine;
+          accepted.add(queue.predict(scans.get(i % scans.size())));
+        } catch (QueueFullException e) {
+          refusal = e;
+          slowestRefusalNanos = Math.max(slowestRefusalNanos, System.nanoTime() - start);
+        }
+      }
+      assertTrue(refusal != null, "100 requests into a queue of 4 were all accepted");
+      assertTrue(
+          refusal.retryAfter().compareTo(Duration.ofSeconds(1)) >= 0,
+          refusal.retryAfter().toString());
+      assertTrue(
+          slowestRefusalNanos < TimeUnit.MILLISECONDS.toNanos(50), slowestRefusalNanos + " ns");
+      assertEquals(100 - accepted.size(), queue.statistics().refused());
+      CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void noCallerWaitsPastTheDeadline() throws Exception {
+    Duration deadline = Duration.ofMillis(40);
+    InferenceSettings settings =
+        InferenceSettings.defaults().withMaxBatchSize(1).withDeadline(deadline);
+    try (InferenceQueue queue = new InferenceQueue(demoModel(), settings)) {
+      List<CompletableFuture<ModelAnswer>> futures = new ArrayList<>();
+      List<Long> lateness = new CopyOnWriteArrayList<>();
+      for (int i = 0; i < 64; i++) {
+        long due = System.nanoTime() + deadline.toNanos();
+        CompletableFuture<ModelAnswer> future = queue.predict(scans.get(i % scans.size()));
+        future.whenComplete((p, e) -> lateness.add(System.nanoTime() - due));
+        futures.add(future);
+      }
+      long timedOut = 0;
+      for (CompletableFuture<ModelAnswer> future : futures) {
+        try {
+          future.get(5, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+          assertInstanceOf(TimeoutException.class, e.getCause());
+          timedOut++;
+        }
+      }
+      long worst = lateness.stream().mapToLong(Long::longValue).max().orElseThrow();
+      long expired = timedOut;
+      LOG.info(
+          () ->
+              expired
+                  + " of 64 requests timed out; latest answer "
+                  + worst / 1_000_000
+                  + " ms after its deadline");
+      assertTrue(timedOut > 0, "64 scans one at a time took less than 40 ms");
+      assertEquals(timedOut, queue.statistics().expired());
+      assertTrue(
+          worst < TimeUnit.MILLISECONDS.toNanos(500), "answered " + worst / 1_000_000 + " ms late");
+    }
+  }
+
+  @Test
+  void closeStopsTheWorkersAndFailsWhatIsStillWaiting() {
+    List<Thread> threads = new CopyOnWriteArrayList<>();
+    ThreadFactory factory =
+        task -> {
+          Thread thread = new Thread(task, "test-inference");
+          threads.add(thread);
+          return thread;
+        };
+    InferenceQueue queue =
+        new InferenceQueue(demoModel(), InferenceSettings.defaults().withMaxBatchSize(1), factory);
+    List<CompletableFuture<ModelAnswer>> futures = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      futures.add(queue.predict(scans.get(i % scans.size())));
+    }
+    queue.close();
+    for (CompletableFuture<ModelAnswer> future : futures) {
+      assertTrue(future.isDone());
+      if (future.isCompletedExceptionally()) {
+        CompletionException e = assertThrows(CompletionException.class, future::join);
+        assertInstanceOf(RejectedExecutionException.class, e.getCause());
+      }
+    }
+    threads.forEach(thread -> assertFalse(thread.isAlive(), thread.getName()));
+    assertThrows(RejectedExecutionException.class, () -> queue.predict(scans.get(0)));
+  }
+
+  @Test
+  void scansOfTheWrongShapeAreRefused() {
+    try (InferenceQueue queue = new InferenceQueue(demoModel(), InferenceSettings.defaults())) {
+      ScanTensor wrong = ScanTensor.of(32, 32, 1, new float[32 * 32]);
+      assertThrows(IllegalArgumentException.class, () -> queue.predict(wrong));
+    }
+  }
+
+  private static LungModel demoModel() {
+    LungModel model = LungModel.load(ReferenceBatch.DEMO_MODEL);
+    assertTrue(model.isReady(), model.toString());
+    return model;
+  }
+
+  /**
+   * {@code threads} callers, each submitting {@code each} scans at once; futures in submission
+   * order per caller.
+   */
+  private static List<CompletableFuture<ModelAnswer>> submitFromThreads(
+      InferenceQueue queue, int threads, int each) throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(threads);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<List<CompletableFuture<ModelAnswer>>>> submitted = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int caller = t;
+        submitted.add(
+            callers.submit(
+                () -> {
+                  start.await();
+                  List<CompletableFuture<ModelAnswer>> mine = new ArrayList<>();
+                  for (int i = 0; i < each; i++) {
+                    mine.add(queue.predict(scans.get(index(caller, i, each))));
+                  }
+                  return mine;
                 }));
-            }
-            start.countDown();
-            List<CompletableFuture<Prediction>> all = new ArrayList<>();
-            for (Future<List<CompletableFuture<Prediction>>> future : submitted) {
-                all.addAll(future.get(30, TimeUnit.SECONDS));
-            }
-            return all;
-        } finally {
-            callers.shutdown();
-        }
+      }
+      start.countDown();
+      List<CompletableFuture<ModelAnswer>> all = new ArrayList<>();
+      for (Future<List<CompletableFuture<ModelAnswer>>> future : submitted) {
+        all.addAll(future.get(30, TimeUnit.SECONDS));
+      }
+      return all;
+    } finally {
+      callers.shutdown();
     }
+  }
 
-    private static int index(int caller, int i, int each) {
-        return (caller * each + i) % scans.size();
-    }
+  private static int index(int caller, int i, int each) {
+    return (caller * each + i) % scans.size();
+  }
 
-    private static void assertAllMatchSingleCalls(List<CompletableFuture<Prediction>> futures) throws Exception {
-        for (int n = 0; n < futures.size(); n++) {
-            Prediction prediction = futures.get(n).get(30, TimeUnit.SECONDS);
-            float[] expected = singleCallOutputs.get(n % scans.size());
-            List<Double> actual = List.copyOf(prediction.probabilities().values());
-            for (int j = 0; j < expected.length; j++) {
-                double difference = Math.abs(actual.get(j) - expected[j]);
-                assertTrue(difference <= 1e-5, "prediction " + n + " class " + j + " differs by " + difference);
-            }
-        }
+  private static void assertAllMatchSingleCalls(List<CompletableFuture<ModelAnswer>> futures)
+      throws Exception {
+    for (int n = 0; n < futures.size(); n++) {
+      ModelAnswer prediction = futures.get(n).get(30, TimeUnit.SECONDS);
+      float[] expected = singleCallOutputs.get(n % scans.size());
+      List<Double> actual = List.copyOf(prediction.probabilities().values());
+      for (int j = 0; j < expected.length; j++) {
+        double difference = Math.abs(actual.get(j) - expected[j]);
+        assertTrue(
+            difference <= 1e-5, "prediction " + n + " class " + j + " differs by " + difference);
+      }
     }
+  }
 }

@@ -37,19 +37,25 @@ class ImageCheckTest {
 
   static Stream<Arguments> acceptedImages() {
     return Stream.of(
-        Arguments.of("baseline JPEG, grey", TestImages.jpeg(TestImages.grey(123, 45)), "image/jpeg"),
-        Arguments.of("baseline JPEG, colour", TestImages.jpeg(TestImages.rgb(123, 45)), "image/jpeg"),
-        Arguments.of("progressive JPEG, grey",
-            TestImages.progressiveJpeg(TestImages.grey(123, 45)), "image/jpeg"),
-        Arguments.of("progressive JPEG, colour",
-            TestImages.progressiveJpeg(TestImages.rgb(123, 45)), "image/jpeg"),
+        Arguments.of(
+            "baseline JPEG, grey", TestImages.jpeg(TestImages.grey(123, 45)), "image/jpeg"),
+        Arguments.of(
+            "baseline JPEG, colour", TestImages.jpeg(TestImages.rgb(123, 45)), "image/jpeg"),
+        Arguments.of(
+            "progressive JPEG, grey",
+            TestImages.progressiveJpeg(TestImages.grey(123, 45)),
+            "image/jpeg"),
+        Arguments.of(
+            "progressive JPEG, colour",
+            TestImages.progressiveJpeg(TestImages.rgb(123, 45)),
+            "image/jpeg"),
         Arguments.of("PNG, 8-bit grey", TestImages.png(TestImages.grey(123, 45)), "image/png"),
         Arguments.of("PNG, 16-bit grey", TestImages.png(TestImages.grey16(123, 45)), "image/png"),
         Arguments.of("PNG, RGB", TestImages.png(TestImages.rgb(123, 45)), "image/png"),
         Arguments.of("PNG, RGBA", TestImages.png(TestImages.rgba(123, 45)), "image/png"),
         Arguments.of("PNG, palette", TestImages.png(TestImages.palette(123, 45)), "image/png"),
-        Arguments.of("PNG, interlaced",
-            TestImages.interlacedPng(TestImages.rgb(123, 45)), "image/png"));
+        Arguments.of(
+            "PNG, interlaced", TestImages.interlacedPng(TestImages.rgb(123, 45)), "image/png"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -78,8 +84,10 @@ class ImageCheckTest {
     return Stream.of(
         Arguments.of("text", TestImages.text("Patient notes: no findings.\n")),
         Arguments.of("GIF", TestImages.gif(TestImages.grey(20, 20))),
-        Arguments.of("SVG", TestImages.text(
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>")),
+        Arguments.of(
+            "SVG",
+            TestImages.text(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>")),
         Arguments.of("HTML", TestImages.text("<!DOCTYPE html><html><body>x</body></html>")),
         Arguments.of("PDF", TestImages.text("%PDF-1.7\n%âãÏÓ\n")),
         Arguments.of("half a PNG signature", Arrays.copyOf(TestImages.PNG_SIGNATURE, 4)),
@@ -89,7 +97,9 @@ class ImageCheckTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("notImages")
   void refusesWhatIsNotJpegOrPng(String kind, byte[] content) {
-    assertRefused(NOT_JPEG_OR_PNG, "The file is not a JPEG or PNG image.",
+    assertRefused(
+        NOT_JPEG_OR_PNG,
+        "The file is not a JPEG or PNG image.",
         TestImages.write(dir, "upload", content));
   }
 
@@ -115,9 +125,11 @@ class ImageCheckTest {
     byte[] baseline = TestImages.jpeg(TestImages.rgb(200, 150));
     byte[] progressive = TestImages.progressiveJpeg(TestImages.rgb(200, 150));
 
-    assertRefused(INCOMPLETE_OR_DAMAGED, DAMAGED,
-        write(TestImages.cut(baseline, cutAt(baseline, fraction))));
-    assertRefused(INCOMPLETE_OR_DAMAGED, DAMAGED,
+    assertRefused(
+        INCOMPLETE_OR_DAMAGED, DAMAGED, write(TestImages.cut(baseline, cutAt(baseline, fraction))));
+    assertRefused(
+        INCOMPLETE_OR_DAMAGED,
+        DAMAGED,
         write(TestImages.cut(progressive, cutAt(progressive, fraction))));
   }
 
@@ -135,8 +147,10 @@ class ImageCheckTest {
     byte[] jpeg = TestImages.jpeg(TestImages.rgb(200, 150));
     int dataStart = TestImages.scanOffset(jpeg) + 20;
     int middle = (dataStart + jpeg.length) / 2;
-    byte[] holed = TestImages.concat(Arrays.copyOf(jpeg, middle),
-        Arrays.copyOfRange(jpeg, middle + (jpeg.length - dataStart) / 4, jpeg.length));
+    byte[] holed =
+        TestImages.concat(
+            Arrays.copyOf(jpeg, middle),
+            Arrays.copyOfRange(jpeg, middle + (jpeg.length - dataStart) / 4, jpeg.length));
 
     assertRefused(INCOMPLETE_OR_DAMAGED, DAMAGED, write(holed));
   }
@@ -154,11 +168,30 @@ class ImageCheckTest {
   @Test
   void takesTheSizeFromTheFrameHeaderNotFromAnEmbeddedThumbnail() throws Exception {
     // An Exif segment holding bytes that look like a frame header of 4000 x 3000.
-    byte[] fakeFrame = {(byte) 0xFF, (byte) 0xC0, 0x00, 0x11, 0x08, 0x0B, (byte) 0xB8, 0x0F,
-        (byte) 0xA0, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01};
+    byte[] fakeFrame = {
+      (byte) 0xFF,
+      (byte) 0xC0,
+      0x00,
+      0x11,
+      0x08,
+      0x0B,
+      (byte) 0xB8,
+      0x0F,
+      (byte) 0xA0,
+      0x03,
+      0x01,
+      0x22,
+      0x00,
+      0x02,
+      0x11,
+      0x01,
+      0x03,
+      0x11,
+      0x01
+    };
     byte[] exif = TestImages.concat(TestImages.text("Exif\0\0"), fakeFrame, fakeFrame);
-    byte[] jpeg = TestImages.withSegmentAfterStart(
-        TestImages.jpeg(TestImages.grey(64, 32)), 0xE1, exif);
+    byte[] jpeg =
+        TestImages.withSegmentAfterStart(TestImages.jpeg(TestImages.grey(64, 32)), 0xE1, exif);
 
     assertEquals(new ImageFacts("image/jpeg", 64, 32), check.check(write(jpeg)));
   }
@@ -189,8 +222,11 @@ class ImageCheckTest {
 
   @Test
   void refusesAPngWithoutImageData() {
-    byte[] png = TestImages.concat(TestImages.PNG_SIGNATURE,
-        TestImages.pngChunk("IHDR", TestImages.ihdr(10, 10)), TestImages.pngChunk("IEND", new byte[0]));
+    byte[] png =
+        TestImages.concat(
+            TestImages.PNG_SIGNATURE,
+            TestImages.pngChunk("IHDR", TestImages.ihdr(10, 10)),
+            TestImages.pngChunk("IEND", new byte[0]));
 
     assertRefused(INCOMPLETE_OR_DAMAGED, DAMAGED, write(png));
   }
@@ -200,8 +236,10 @@ class ImageCheckTest {
     byte[] png = TestImages.png(TestImages.rgb(200, 150));
     byte[] garbage = TestImages.randomBytes(500, 7);
 
-    InvalidImageException refusal = assertThrows(InvalidImageException.class,
-        () -> check.check(write(TestImages.replaceChunkData(png, "IDAT", garbage))));
+    InvalidImageException refusal =
+        assertThrows(
+            InvalidImageException.class,
+            () -> check.check(write(TestImages.replaceChunkData(png, "IDAT", garbage))));
 
     assertEquals(UNREADABLE, refusal.reason());
   }
@@ -209,8 +247,10 @@ class ImageCheckTest {
   @Test
   void refusesAForgedHugePngBeforeDecodingIt() {
     Path forged = write(TestImages.forgedPng(100_000, 100_000));
-    assertRefused(TOO_MANY_PIXELS,
-        "The image is 100000 x 100000 pixels; the limit is 60 megapixels.", forged);
+    assertRefused(
+        TOO_MANY_PIXELS,
+        "The image is 100000 x 100000 pixels; the limit is 60 megapixels.",
+        forged);
 
     long allocated = allocatedWhile(() -> assertRefused(TOO_MANY_PIXELS, null, forged));
 
@@ -220,10 +260,11 @@ class ImageCheckTest {
 
   @Test
   void refusesAJpegWhoseFrameHeaderClaimsAHugeSize() {
-    byte[] jpeg = TestImages.withFrameSize(TestImages.jpeg(TestImages.grey(64, 32)), 65_535, 65_535);
+    byte[] jpeg =
+        TestImages.withFrameSize(TestImages.jpeg(TestImages.grey(64, 32)), 65_535, 65_535);
     Path forged = write(jpeg);
-    assertRefused(TOO_MANY_PIXELS,
-        "The image is 65535 x 65535 pixels; the limit is 60 megapixels.", forged);
+    assertRefused(
+        TOO_MANY_PIXELS, "The image is 65535 x 65535 pixels; the limit is 60 megapixels.", forged);
 
     long allocated = allocatedWhile(() -> assertRefused(TOO_MANY_PIXELS, null, forged));
 
@@ -236,8 +277,12 @@ class ImageCheckTest {
     byte[] text = TestImages.concat(TestImages.text("Comment\0\0"), deflatedZeros(256 << 20));
     byte[] png = TestImages.png(TestImages.palette(20, 20));
     int imageData = TestImages.chunkOffset(png, "IDAT");
-    Path bomb = write(TestImages.concat(Arrays.copyOf(png, imageData),
-        TestImages.pngChunk("zTXt", text), Arrays.copyOfRange(png, imageData, png.length)));
+    Path bomb =
+        write(
+            TestImages.concat(
+                Arrays.copyOf(png, imageData),
+                TestImages.pngChunk("zTXt", text),
+                Arrays.copyOfRange(png, imageData, png.length)));
 
     long allocated = allocatedWhile(() -> assertEquals(20, checkQuietly(bomb).width()));
 
@@ -246,7 +291,8 @@ class ImageCheckTest {
 
   @Test
   void refusesAnImageWiderThanTheLongestSide() {
-    assertRefused(TOO_MANY_PIXELS,
+    assertRefused(
+        TOO_MANY_PIXELS,
         "The image is 70000 x 1 pixels; the limit is 65535 pixels on a side.",
         write(TestImages.forgedPng(70_000, 1)));
   }
@@ -264,9 +310,10 @@ class ImageCheckTest {
     assertEquals(1200, new ImageCheck(1200).check(image).pixels());
     InvalidImageException refusal =
         assertThrows(InvalidImageException.class, () -> new ImageCheck(1199).check(image));
-    assertEquals("The image is 40 x 30 pixels; the limit is 0.001199 megapixels.",
-        refusal.getMessage());
-    assertEquals("The image is 40 x 30 pixels; the limit is 0.001 megapixels.",
+    assertEquals(
+        "The image is 40 x 30 pixels; the limit is 0.001199 megapixels.", refusal.getMessage());
+    assertEquals(
+        "The image is 40 x 30 pixels; the limit is 0.001 megapixels.",
         assertThrows(InvalidImageException.class, () -> new ImageCheck(1000).check(image))
             .getMessage());
   }
@@ -294,8 +341,8 @@ class ImageCheckTest {
   void refusesAHugeForgeryFast() {
     Path forged = write(TestImages.forgedPng(100_000, 100_000));
 
-    assertTimeoutPreemptively(Duration.ofSeconds(2),
-        () -> assertRefused(TOO_MANY_PIXELS, null, forged));
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(2), () -> assertRefused(TOO_MANY_PIXELS, null, forged));
   }
 
   private Path write(byte[] bytes) {

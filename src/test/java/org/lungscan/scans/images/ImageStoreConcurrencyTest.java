@@ -67,15 +67,16 @@ class ImageStoreConcurrencyTest {
       assertArrayEquals(scans.get(i), kept);
       assertEquals(TestImages.sha256(kept), image.sha256());
       assertEquals(TestImages.sha256(scans.get(i)), image.sha256());
-      assertEquals(new ImageFacts("image/png", 64 + i, 48), new ImageFacts(image.contentType(),
-          image.width(), image.height()));
+      assertEquals(
+          new ImageFacts("image/png", 64 + i, 48),
+          new ImageFacts(image.contentType(), image.width(), image.height()));
     }
     assertEquals(UPLOADS, filesUnder(root.resolve("images")));
     assertEquals(0, filesUnder(root.resolve("tmp")));
   }
 
-  private static Callable<StoredImage> upload(ImageStore store, ImageCheck check, byte[] scan,
-      CountDownLatch start) {
+  private static Callable<StoredImage> upload(
+      ImageStore store, ImageCheck check, byte[] scan, CountDownLatch start) {
     return () -> {
       start.await();
       try (PendingImage pending = store.receive(new ByteArrayInputStream(scan), 1 << 20)) {

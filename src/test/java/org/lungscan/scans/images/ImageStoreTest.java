@@ -52,8 +52,9 @@ class ImageStoreTest {
     try (InputStream in = store.open(stored.key())) {
       assertArrayEquals(scan, in.readAllBytes());
     }
-    assertEquals(new StoredImage(stored.key(), "image/png", scan.length, 40, 30,
-        TestImages.sha256(scan)), stored);
+    assertEquals(
+        new StoredImage(stored.key(), "image/png", scan.length, 40, 30, TestImages.sha256(scan)),
+        stored);
     assertEquals(scan.length, store.size(stored.key()));
     assertTrue(store.exists(stored.key()));
     assertTrue(store.pathOf(stored.key()).startsWith(root.resolve("images")));
@@ -90,8 +91,10 @@ class ImageStoreTest {
   void refusesAnUploadOverTheLimitAndKeepsNothing() {
     byte[] bytes = TestImages.randomBytes(1001, 3);
 
-    FileTooLargeException refusal = assertThrows(FileTooLargeException.class,
-        () -> store.receive(new ByteArrayInputStream(bytes), 1000));
+    FileTooLargeException refusal =
+        assertThrows(
+            FileTooLargeException.class,
+            () -> store.receive(new ByteArrayInputStream(bytes), 1000));
 
     assertEquals("The file is larger than the limit of 1000 bytes.", refusal.getMessage());
     assertEquals(1000, refusal.maxBytes());
@@ -100,21 +103,25 @@ class ImageStoreTest {
 
   @Test
   void stopsReadingAnEndlessUploadAtTheLimit() {
-    InputStream endless = new InputStream() {
-      @Override
-      public int read() {
-        return 'x';
-      }
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            return 'x';
+          }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        java.util.Arrays.fill(b, off, off + len, (byte) 'x');
-        return len;
-      }
-    };
+          @Override
+          public int read(byte[] b, int off, int len) {
+            java.util.Arrays.fill(b, off, off + len, (byte) 'x');
+            return len;
+          }
+        };
 
-    FileTooLargeException refusal = assertTimeoutPreemptively(Duration.ofSeconds(10),
-        () -> assertThrows(FileTooLargeException.class, () -> store.receive(endless, MAX_BYTES)));
+    FileTooLargeException refusal =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(10),
+            () ->
+                assertThrows(FileTooLargeException.class, () -> store.receive(endless, MAX_BYTES)));
 
     assertEquals("The file is larger than the limit of 20 MB.", refusal.getMessage());
     assertEquals(List.of(), allFiles());
@@ -122,17 +129,18 @@ class ImageStoreTest {
 
   @Test
   void keepsNothingWhenTheUploadBreaksOff() {
-    InputStream breaksOff = new InputStream() {
-      private int sent;
+    InputStream breaksOff =
+        new InputStream() {
+          private int sent;
 
-      @Override
-      public int read() throws IOException {
-        if (sent++ > 100_000) {
-          throw new IOException("connection reset");
-        }
-        return 1;
-      }
-    };
+          @Override
+          public int read() throws IOException {
+            if (sent++ > 100_000) {
+              throw new IOException("connection reset");
+            }
+            return 1;
+          }
+        };
 
     assertThrows(IOException.class, () -> store.receive(breaksOff, MAX_BYTES));
     assertEquals(List.of(), allFiles());
@@ -195,7 +203,8 @@ class ImageStoreTest {
 
   @Test
   void refusesAnUploadReceivedByAnotherStore(@TempDir Path otherRoot) throws Exception {
-    PendingImage foreign = new ImageStore(otherRoot).receive(new ByteArrayInputStream(scan), MAX_BYTES);
+    PendingImage foreign =
+        new ImageStore(otherRoot).receive(new ByteArrayInputStream(scan), MAX_BYTES);
 
     assertThrows(IllegalArgumentException.class, () -> store.commit(foreign, FACTS));
     assertThrows(IllegalArgumentException.class, () -> store.discard(foreign));
@@ -203,11 +212,20 @@ class ImageStoreTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"../../etc/passwd", "..", "0123456789abcdef0123456789abcde",
-      "0123456789abcdef0123456789abcdef0", "0123456789ABCDEF0123456789ABCDEF",
-      "0123456789abcdef0123456789abcde/", "../123456789abcdef0123456789abcd",
-      "0123456789abcdef0123456789abcde\0", "0123456789abcdef0123456789abcdeg",
-      "/etc/passwd", "C:\\Windows\\win.ini"})
+  @ValueSource(
+      strings = {
+        "../../etc/passwd",
+        "..",
+        "0123456789abcdef0123456789abcde",
+        "0123456789abcdef0123456789abcdef0",
+        "0123456789ABCDEF0123456789ABCDEF",
+        "0123456789abcdef0123456789abcde/",
+        "../123456789abcdef0123456789abcd",
+        "0123456789abcdef0123456789abcde\0",
+        "0123456789abcdef0123456789abcdeg",
+        "/etc/passwd",
+        "C:\\Windows\\win.ini"
+      })
   void refusesAnythingButAKey(String notAKey) {
     Thumbnails thumbnails = new Thumbnails(store);
 
@@ -286,9 +304,12 @@ class ImageStoreTest {
   void asksAboutKeysOnlyForImagesPastTheGracePeriod() throws Exception {
     storeBytes(scan);
 
-    int removed = store.removeOrphans(key -> {
-      throw new AssertionError("asked about a new image");
-    }, Duration.ofMinutes(10));
+    int removed =
+        store.removeOrphans(
+            key -> {
+              throw new AssertionError("asked about a new image");
+            },
+            Duration.ofMinutes(10));
 
     assertEquals(0, removed);
   }
@@ -334,8 +355,7 @@ class ImageStoreTest {
     Path file = store.pathOf(stored.key());
 
     if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      assertEquals("rw-------",
-          PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+      assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
   }
 

@@ -40,7 +40,8 @@ public final class TestImages {
   }
 
   public static BufferedImage rgba(int width, int height) {
-    BufferedImage image = filled(new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB), 255);
+    BufferedImage image =
+        filled(new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB), 255);
     image.getRaster().setSample(0, 0, 3, 0);
     return image;
   }
@@ -54,8 +55,9 @@ public final class TestImages {
       g[i] = (byte) (255 - i * 16);
       b[i] = (byte) (i * 8);
     }
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED,
-        new IndexColorModel(4, 16, r, g, b));
+    BufferedImage image =
+        new BufferedImage(
+            width, height, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(4, 16, r, g, b));
     return filled(image, 15);
   }
 
@@ -71,7 +73,8 @@ public final class TestImages {
     for (int y = 0; y < image.getHeight(); y++) {
       for (int x = 0; x < image.getWidth(); x++) {
         for (int band = 0; band < raster.getNumBands(); band++) {
-          double gradient = (double) (x + y * (band + 1)) / (image.getWidth() + image.getHeight() * 4);
+          double gradient =
+              (double) (x + y * (band + 1)) / (image.getWidth() + image.getHeight() * 4);
           int value = (int) (gradient * max * 0.8 + random.nextInt(max / 10 + 1));
           raster.setSample(x, y, band, Math.min(max, value));
         }
@@ -143,18 +146,27 @@ public final class TestImages {
     CRC32 crc = new CRC32();
     crc.update(name);
     crc.update(data);
-    return ByteBuffer.allocate(12 + data.length).putInt(data.length).put(name).put(data)
-        .putInt((int) crc.getValue()).array();
+    return ByteBuffer.allocate(12 + data.length)
+        .putInt(data.length)
+        .put(name)
+        .put(data)
+        .putInt((int) crc.getValue())
+        .array();
   }
 
   public static byte[] ihdr(long width, long height) {
-    return ByteBuffer.allocate(13).putInt((int) width).putInt((int) height)
-        .put(new byte[] {8, 0, 0, 0, 0}).array();
+    return ByteBuffer.allocate(13)
+        .putInt((int) width)
+        .putInt((int) height)
+        .put(new byte[] {8, 0, 0, 0, 0})
+        .array();
   }
 
   /** A PNG of a few dozen bytes whose header claims the given size, with every CRC right. */
   public static byte[] forgedPng(long width, long height) {
-    return concat(PNG_SIGNATURE, pngChunk("IHDR", ihdr(width, height)),
+    return concat(
+        PNG_SIGNATURE,
+        pngChunk("IHDR", ihdr(width, height)),
         pngChunk("IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01}),
         pngChunk("IEND", new byte[0]));
   }
@@ -176,7 +188,9 @@ public final class TestImages {
   public static byte[] replaceChunkData(byte[] png, String type, byte[] data) {
     int at = chunkOffset(png, type);
     int length = ByteBuffer.wrap(png, at, 4).getInt();
-    return concat(Arrays.copyOf(png, at), pngChunk(type, data),
+    return concat(
+        Arrays.copyOf(png, at),
+        pngChunk(type, data),
         Arrays.copyOfRange(png, at + 12 + length, png.length));
   }
 
@@ -227,8 +241,13 @@ public final class TestImages {
 
   /** Puts an application segment right after SOI, as cameras put Exif data there. */
   public static byte[] withSegmentAfterStart(byte[] jpeg, int marker, byte[] data) {
-    byte[] segment = ByteBuffer.allocate(4 + data.length).put((byte) 0xFF).put((byte) marker)
-        .putShort((short) (data.length + 2)).put(data).array();
+    byte[] segment =
+        ByteBuffer.allocate(4 + data.length)
+            .put((byte) 0xFF)
+            .put((byte) marker)
+            .putShort((short) (data.length + 2))
+            .put(data)
+            .array();
     return concat(Arrays.copyOf(jpeg, 2), segment, Arrays.copyOfRange(jpeg, 2, jpeg.length));
   }
 

@@ -111,8 +111,8 @@ class ThumbnailsTest {
   @Test
   void shrinksPaletteAndProgressiveImages() throws Exception {
     assertEquals(256, thumbnailOf(TestImages.png(TestImages.palette(600, 300))).getWidth());
-    assertEquals(256,
-        thumbnailOf(TestImages.progressiveJpeg(TestImages.grey(600, 300))).getWidth());
+    assertEquals(
+        256, thumbnailOf(TestImages.progressiveJpeg(TestImages.grey(600, 300))).getWidth());
   }
 
   @Test

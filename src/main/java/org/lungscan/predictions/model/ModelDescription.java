@@ -1,9 +1,0 @@
-package org.lungscan.predictions.model;
-
-import java.util.List;
-
-/** What the importer learned about a model from its Keras description, handed to {@link ImportedModel}. */
-record ModelDescription(InputShape inputShape, List<String> outputNames,
-                        List<long[]> outputShapes, List<String> layerSummary, long parameterCount,
-                        long flopsPerSample) {
-}

@@ -1,5 +1,0 @@
-package org.lungscan.predictions.model;
-
-/** One weight of a layer under its Keras 2 name ("kernel", "bias", "gamma", ...). */
-record NamedWeight(String name, WeightArray array) {
-}
