@@ -10,8 +10,9 @@ public final class TestDatabase {
 
   private final String name;
 
+  /** {@code it.db.suffix} keeps the databases of two test runs on one MariaDB apart. */
   public TestDatabase(String name) {
-    this.name = name;
+    this.name = name + System.getProperty("it.db.suffix", "");
   }
 
   public static String host() {
