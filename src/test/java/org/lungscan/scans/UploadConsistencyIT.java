@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,12 +20,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lungscan.scans.images.ImageStore;
 import org.lungscan.scans.images.TestImages;
 import org.lungscan.testing.Api;
 import org.lungscan.testing.Api.Reply;
+import org.lungscan.testing.Poll;
 import org.lungscan.testing.RunningServer;
 import org.lungscan.testing.SystemServer;
 
@@ -32,6 +35,8 @@ import org.lungscan.testing.SystemServer;
  * Uploads in parallel lose nothing, and a server killed mid-upload leaves no row without its file.
  */
 class UploadConsistencyIT {
+
+  private static final int CLIENTS = 6;
 
   private static Api api;
   private static Api.Doctor doctor;
@@ -80,13 +85,15 @@ class UploadConsistencyIT {
     RunningServer server = SystemServer.get();
     Map<Long, String> answered = new ConcurrentHashMap<>();
     AtomicBoolean running = new AtomicBoolean(true);
-    ExecutorService clients = Executors.newFixedThreadPool(6);
-    for (int c = 0; c < 6; c++) {
+    AtomicInteger inFlight = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    for (int c = 0; c < CLIENTS; c++) {
       int client = c;
       clients.submit(
           () -> {
             for (int i = 0; running.get() && i < 200; i++) {
               byte[] png = TestImages.png(noise(600, 600, client * 1000 + i));
+              inFlight.incrementAndGet();
               try {
                 Reply reply = api.upload(patient, "inflight.png", "image/png", png, doctor.token());
                 if (reply.status() == 201) {
@@ -95,11 +102,17 @@ class UploadConsistencyIT {
                 }
               } catch (Exception connectionCut) {
                 return;
+              } finally {
+                inFlight.decrementAndGet();
               }
             }
           });
     }
-    Thread.sleep(4000);
+    Poll.until(
+        Duration.ofSeconds(120),
+        () -> answered.size() >= CLIENTS && inFlight.get() > 0,
+        "uploads answered and others on their way",
+        () -> answered.size() + " answered, " + inFlight.get() + " in flight");
     server.kill();
     running.set(false);
     clients.shutdown();

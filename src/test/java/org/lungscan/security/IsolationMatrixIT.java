@@ -1,10 +1,16 @@
 package org.lungscan.security;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.lungscan.scans.images.TestImages;
 import org.lungscan.testing.Api;
 import org.lungscan.testing.Api.Reply;
+import org.lungscan.testing.Browser;
+import org.lungscan.testing.SystemServer;
+import org.openqa.selenium.Cookie;
 
 /**
  * Two doctors, each with their own patient, scan and prediction. Every endpoint of the contract
@@ -22,11 +31,15 @@ import org.lungscan.testing.Api.Reply;
  */
 class IsolationMatrixIT {
 
+  private static final long MISSING_ID = 999_999_999_999L;
+
   private static Api api;
   private static Api.Doctor owner;
   private static Api.Doctor intruder;
   private static long patient;
   private static long scan;
+  private static long intrudersScan;
+  private static byte[] intrudersImage;
   private static String ownerViewBefore;
 
   @BeforeAll
@@ -47,12 +60,12 @@ class IsolationMatrixIT {
             .longValue();
     api.post("/api/predict", "{\"scan_id\":" + scan + "}", owner.token());
     long ownPatient = api.newPatient(intruder, "Intruder's Own Patient");
-    api.upload(
-        ownPatient,
-        "own.png",
-        "image/png",
-        TestImages.png(TestImages.grey(90, 90)),
-        intruder.token());
+    intrudersImage = TestImages.png(TestImages.grey(90, 90));
+    intrudersScan =
+        api.upload(ownPatient, "own.png", "image/png", intrudersImage, intruder.token())
+            .json()
+            .getJsonNumber("id")
+            .longValue();
     ownerViewBefore = ownerView();
   }
 
@@ -101,20 +114,67 @@ class IsolationMatrixIT {
 
   @Test
   void theIntrudersListsHoldNoneOfTheOwnersData() {
-    for (String list : new String[] {"/api/patients", "/api/lung-scans", "/api/predictions"}) {
-      Reply reply = api.get(list, intruder.token());
-      assertEquals(200, reply.status(), list);
-      assertFalse(reply.body().contains("Private Patient"), list + " leaks: " + reply.body());
-      assertFalse(
-          reply.array().stream()
-              .map(JsonObject.class::cast)
-              .anyMatch(
-                  o ->
-                      o.getJsonNumber("id").longValue()
-                              == (list.contains("patients") ? patient : scan)
-                          && !list.contains("predictions")),
-          list);
+    Map<String, Long> ownersIdInList =
+        Map.of("/api/patients", patient, "/api/lung-scans", scan, "/api/predictions", scan);
+    ownersIdInList.forEach(
+        (list, id) -> {
+          assertTrue(idsIn(list, owner).contains(id), list + " of the owner's shows their data");
+          Reply reply = api.get(list, intruder.token());
+          assertEquals(200, reply.status(), list);
+          assertFalse(reply.body().contains("Private Patient"), list + " leaks: " + reply.body());
+          assertFalse(idsIn(list, intruder).contains(id), list + " leaks: " + reply.body());
+        });
+  }
+
+  /**
+   * The page door's images ({@code /app/scan-images/{id}} and its thumbnail), under the intruder's
+   * page session: the owner's scan answers exactly as a scan that does not exist, their own shows.
+   */
+  @Test
+  void anotherDoctorsScanImageOnThePagesIsExactlyLikeAMissingOne() {
+    String session = pageSessionOf(intruder);
+
+    Reply own = pageGet("/app/scan-images/" + intrudersScan, session);
+    assertEquals(200, own.status(), () -> "own scan image answered " + own.status());
+    assertArrayEquals(intrudersImage, own.bytes(), "own scan image shows");
+    assertEquals(
+        200, pageGet("/app/scan-images/" + intrudersScan + "/thumbnail", session).status());
+
+    for (String suffix : new String[] {"", "/thumbnail"}) {
+      Reply foreign = pageGet("/app/scan-images/" + scan + suffix, session);
+      Reply missing = pageGet("/app/scan-images/" + MISSING_ID + suffix, session);
+      assertEquals(404, missing.status(), "a scan that does not exist");
+      assertEquals(missing.status(), foreign.status(), "another doctor's scan image" + suffix);
+      assertEquals(missing.body(), foreign.body(), "another doctor's scan image" + suffix);
     }
+    assertEquals(ownerViewBefore, ownerView(), "the page door changed nothing of the owner's");
+  }
+
+  /** The ids a list of the API holds: patients' and scans' own ids, predictions' scan ids. */
+  private static Set<Long> idsIn(String list, Api.Doctor doctor) {
+    String key = list.equals("/api/predictions") ? "scan_id" : "id";
+    return api.get(list, doctor.token()).array().stream()
+        .map(JsonObject.class::cast)
+        .map(o -> o.getJsonNumber(key).longValue())
+        .collect(Collectors.toSet());
+  }
+
+  /** Signs the doctor in on the login page, as a person would, and returns the session cookie. */
+  private static String pageSessionOf(Api.Doctor doctor) {
+    try (Browser browser = new Browser(SystemServer.get())) {
+      browser.open("/login.xhtml");
+      browser.fill("Email", doctor.email());
+      browser.fill("Password", doctor.password());
+      browser.press("Log in");
+      browser.waitForText(doctor.name());
+      Cookie session = browser.driver().manage().getCookieNamed("LUNGSCAN_SESSION");
+      assertNotNull(session, "signed in on the pages");
+      return session.getName() + "=" + session.getValue();
+    }
+  }
+
+  private static Reply pageGet(String path, String sessionCookie) {
+    return api.send(api.request(path, null).header("Cookie", sessionCookie).GET());
   }
 
   private static String ownerView() {

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.lungscan.predictions.kerasimport.ImportedModel;
@@ -37,7 +35,7 @@ public final class InferenceQueue implements AutoCloseable {
   private final ScanPreprocessor preprocessor;
   private final BlockingQueue<PendingPrediction> queue;
   private final InferenceCounters counters = new InferenceCounters();
-  private final ScheduledThreadPoolExecutor deadlines;
+  private final DeadlineClock clock;
   private final List<Thread> workers = new ArrayList<>();
   private final List<ImportedModel> networks;
   private volatile boolean running = true;
@@ -53,19 +51,25 @@ public final class InferenceQueue implements AutoCloseable {
    *     imported
    */
   public InferenceQueue(LungModel model, InferenceSettings settings, ThreadFactory threads) {
+    this(model, settings, threads, DeadlineClock.system(threads));
+  }
+
+  /** With {@code clock} deciding when deadlines pass (tests control time through it). */
+  InferenceQueue(
+      LungModel model, InferenceSettings settings, ThreadFactory threads, DeadlineClock clock) {
     this.model = model;
+    this.clock = clock;
     this.settings = settings;
     this.preprocessor = new ScanPreprocessor(model.card());
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     NativeThreads.limitProcess(settings.threadsPerCall());
     this.networks = takeNetworks(model, settings.workers());
-    this.deadlines = new ScheduledThreadPoolExecutor(1, threads);
-    deadlines.setRemoveOnCancelPolicy(true);
     OutputReader reader = new OutputReader(model.card());
     for (ImportedModel network : networks) {
       Thread worker =
           threads.newThread(
-              new InferenceWorker(network, reader, queue, settings, counters, () -> running));
+              new InferenceWorker(
+                  network, reader, queue, settings, counters, clock::nanoTime, () -> running));
       workers.add(worker);
       worker.start();
     }
@@ -89,7 +93,7 @@ public final class InferenceQueue implements AutoCloseable {
     if (!running) {
       throw new RejectedExecutionException("the inference queue is closed");
     }
-    PendingPrediction request = PendingPrediction.of(tensor, settings.deadline());
+    PendingPrediction request = PendingPrediction.of(tensor, settings.deadline(), clock.nanoTime());
     if (!queue.offer(request)) {
       counters.refused();
       throw new QueueFullException(settings.queueCapacity(), retryAfter());
@@ -131,7 +135,7 @@ public final class InferenceQueue implements AutoCloseable {
       return;
     }
     running = false;
-    deadlines.shutdownNow();
+    clock.stop();
     for (int i = 0; i < workers.size(); i++) {
       if (joinQuietly(workers.get(i))) {
         model.returnNetwork(networks.get(i));
@@ -150,9 +154,7 @@ public final class InferenceQueue implements AutoCloseable {
   }
 
   private void watchDeadline(PendingPrediction request) {
-    ScheduledFuture<?> timer =
-        deadlines.schedule(
-            () -> counters.expire(request), request.deadline().toNanos(), TimeUnit.NANOSECONDS);
+    Future<?> timer = clock.runAt(request.deadlineNanos(), () -> counters.expire(request));
     request.future().whenComplete((prediction, failure) -> timer.cancel(false));
   }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lungscan.predictions.kerasimport.ImportedModel;
@@ -28,6 +29,7 @@ final class InferenceWorker implements Runnable {
   private final int maxBatchSize;
   private final int threadsPerCall;
   private final InferenceCounters counters;
+  private final LongSupplier nanoTime;
   private final BooleanSupplier running;
 
   InferenceWorker(
@@ -36,6 +38,7 @@ final class InferenceWorker implements Runnable {
       BlockingQueue<PendingPrediction> queue,
       InferenceSettings settings,
       InferenceCounters counters,
+      LongSupplier nanoTime,
       BooleanSupplier running) {
     this.network = network;
     this.outputReader = outputReader;
@@ -43,6 +46,7 @@ final class InferenceWorker implements Runnable {
     this.maxBatchSize = settings.maxBatchSize();
     this.threadsPerCall = settings.threadsPerCall();
     this.counters = counters;
+    this.nanoTime = nanoTime;
     this.running = running;
   }
 
@@ -72,7 +76,7 @@ final class InferenceWorker implements Runnable {
     }
     batch.add(first);
     queue.drainTo(batch, maxBatchSize - 1);
-    long now = System.nanoTime();
+    long now = nanoTime.getAsLong();
     batch.removeIf(request -> dropIfExpired(request, now));
     return batch;
   }

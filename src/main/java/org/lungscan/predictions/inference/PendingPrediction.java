@@ -16,8 +16,8 @@ record PendingPrediction(
     long deadlineNanos,
     AtomicBoolean settled) {
 
-  static PendingPrediction of(ScanTensor tensor, Duration deadline) {
-    long due = System.nanoTime() + deadline.toNanos();
+  static PendingPrediction of(ScanTensor tensor, Duration deadline, long nowNanos) {
+    long due = nowNanos + deadline.toNanos();
     return new PendingPrediction(
         tensor, new CompletableFuture<>(), deadline, due, new AtomicBoolean());
   }

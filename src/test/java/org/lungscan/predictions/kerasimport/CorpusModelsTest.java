@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,8 +33,21 @@ class CorpusModelsTest {
   /** Each model is imported once, by whichever test needs it first. */
   private final Map<String, ImportedModel> imported = new HashMap<>();
 
+  /**
+   * The models the corpus holds without Keras' outputs (its README: the channels-first model "must
+   * import, and its output shape must be right"); {@link
+   * #channelsFirstModelTakesChannelsLastImagesAndGivesItsOutputShape} checks it instead. A model
+   * that loses its recorded outputs fails {@link #onlyTheNamedModelsLackRecordedOutputs}.
+   */
+  private static final Set<String> WITHOUT_RECORDED_OUTPUTS =
+      Set.of("keras2/simpleconv2d_channels_first.h5");
+
   List<String> models() throws IOException {
     return KerasCorpus.models();
+  }
+
+  List<String> modelsWithRecordedOutputs() throws IOException {
+    return models().stream().filter(m -> !WITHOUT_RECORDED_OUTPUTS.contains(m)).toList();
   }
 
   private ImportedModel model(String name) throws ModelImportException {
@@ -58,15 +73,25 @@ class CorpusModelsTest {
     assertTrue(models.stream().filter(m -> m.endsWith(".keras")).count() >= 4, models::toString);
   }
 
+  @Test
+  void onlyTheNamedModelsLackRecordedOutputs() throws IOException {
+    Set<String> withoutInput = new TreeSet<>();
+    for (String name : models()) {
+      if (KerasCorpus.input(name) == null) {
+        withoutInput.add(name);
+      }
+    }
+    assertEquals(new TreeSet<>(WITHOUT_RECORDED_OUTPUTS), withoutInput);
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource("models")
+  @MethodSource("modelsWithRecordedOutputs")
   void importedModelReproducesKerasOutputs(String name) throws Exception {
     ImportedModel model = model(name);
     INDArray input = KerasCorpus.input(name);
-    if (input == null) {
-      return; // only simpleconv2d_channels_first has no recorded outputs; see its own test
-    }
+    assertNotNull(input, name + " has no recorded input");
     List<INDArray> expected = KerasCorpus.expectedOutputs(name);
+    assertFalse(expected.isEmpty(), name + " has no recorded outputs");
     INDArray[] outputs = model.output(input);
     assertEquals(expected.size(), outputs.length, "number of outputs");
     assertEquals(expected.size(), model.outputCount());
