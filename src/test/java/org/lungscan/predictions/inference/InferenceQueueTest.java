@@ -111,8 +111,9 @@ class InferenceQueueTest {
   void noCallerWaitsPastTheDeadline() throws Exception {
     ManualDeadlineClock clock = new ManualDeadlineClock();
     CountDownLatch workersMayStart = new CountDownLatch(1);
-    try (InferenceQueue queue =
-        new InferenceQueue(demoModel(), oneAtATime(), heldUntil(workersMayStart), clock)) {
+    InferenceQueue queue =
+        new InferenceQueue(demoModel(), oneAtATime(), heldUntil(workersMayStart), clock);
+    try {
       List<CompletableFuture<ModelAnswer>> futures = submit(queue, 8);
 
       clock.advance(DEADLINE.minusNanos(1));
@@ -133,7 +134,8 @@ class InferenceQueueTest {
       assertEquals(0, statistics.predicted(), statistics.toString());
       assertEquals(8, statistics.expired(), statistics.toString());
     } finally {
-      workersMayStart.countDown();
+      workersMayStart.countDown(); // before close(), which waits for the workers
+      queue.close();
     }
   }
 
@@ -141,8 +143,9 @@ class InferenceQueueTest {
   void aRequestPastItsDeadlineIsNotComputedEvenWhenItsTimerIsLate() throws Exception {
     ManualDeadlineClock clock = new ManualDeadlineClock();
     CountDownLatch workersMayStart = new CountDownLatch(1);
-    try (InferenceQueue queue =
-        new InferenceQueue(demoModel(), oneAtATime(), heldUntil(workersMayStart), clock)) {
+    InferenceQueue queue =
+        new InferenceQueue(demoModel(), oneAtATime(), heldUntil(workersMayStart), clock);
+    try {
       List<CompletableFuture<ModelAnswer>> futures = submit(queue, 4);
       clock.advanceWithTimersLate(DEADLINE);
 
@@ -155,7 +158,8 @@ class InferenceQueueTest {
       assertEquals(0, queue.statistics().forwardPasses(), queue.statistics().toString());
       assertEquals(4, queue.statistics().expired());
     } finally {
-      workersMayStart.countDown();
+      workersMayStart.countDown(); // before close(), which waits for the workers
+      queue.close();
     }
   }
 
