@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.lungscan.predictions.kerasimport.BenchmarkCnnFile;
 
 /**
  * {@code mvn -q -Pbenchmark}: in-process inference performance of the shipped demo model and of a

@@ -1,41 +1,25 @@
-package org.lungscan.predictions.inference;
-
-import static org.bytedeco.hdf5.global.hdf5.H5F_ACC_TRUNC;
-import static org.bytedeco.hdf5.global.hdf5.H5S_SCALAR;
+package org.lungscan.predictions.kerasimport;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.bytedeco.hdf5.Attribute;
-import org.bytedeco.hdf5.DataSet;
-import org.bytedeco.hdf5.DataSpace;
-import org.bytedeco.hdf5.Group;
-import org.bytedeco.hdf5.H5File;
-import org.bytedeco.hdf5.H5Object;
-import org.bytedeco.hdf5.PredType;
-import org.bytedeco.hdf5.StrType;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.FloatPointer;
-import org.bytedeco.javacpp.Pointer;
-import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
 
 /**
  * The benchmark's large model: a VGG-style CNN for 224x224x3 images (six 3x3 convolution blocks,
  * each with ReLU and BatchNormalization, channels doubling as the size halves; then global average
  * pooling and two dense layers), about 5.1 million parameters and 1.37 GFLOP per image, with seeded
- * random weights. Written as a Keras 2 functional model in Keras' {@code .h5} layout so that it
- * goes through the product's import path.
+ * random weights. Written as a Keras 2 functional model by the import's own {@link Keras2H5Writer},
+ * so that it goes through the product's import path. Lives beside the writer; the inference
+ * benchmark asks it for the file.
  */
-final class BenchmarkCnnFile {
+public final class BenchmarkCnnFile {
 
   private static final int[] FILTERS = {24, 48, 96, 192, 384, 768};
   private static final int SIZE = 224;
@@ -44,18 +28,16 @@ final class BenchmarkCnnFile {
 
   private final Random random = new Random(20250601L);
   private final JsonArrayBuilder layers = Json.createArrayBuilder();
-  private final Map<String, List<Weight>> weights = new LinkedHashMap<>();
+  private final Map<String, List<NamedWeight>> weights = new LinkedHashMap<>();
   private String previous = "input";
-
-  private record Weight(String name, long[] shape, float[] values) {}
 
   private BenchmarkCnnFile() {}
 
   /** Writes the model to {@code file} (overwritten). */
-  static void write(Path file) {
+  public static void write(Path file) {
     BenchmarkCnnFile model = new BenchmarkCnnFile();
     model.build();
-    model.save(file);
+    Keras2H5Writer.write(file, new KerasModelParts(model.modelConfig(), model.weights));
   }
 
   private void build() {
@@ -196,7 +178,7 @@ final class BenchmarkCnnFile {
     return Json.createObjectBuilder()
         .add("class_name", "Model")
         .add("config", config)
-        .add("keras_version", "2.2.4")
+        .add("keras_version", Keras2H5Writer.KERAS_VERSION)
         .add("backend", "tensorflow")
         .build()
         .toString();
@@ -238,27 +220,27 @@ final class BenchmarkCnnFile {
     return Json.createArrayBuilder().add(value).add(value);
   }
 
-  private Weight heNormal(String name, long[] shape, long fanIn) {
+  private NamedWeight heNormal(String name, long[] shape, long fanIn) {
     float[] values = new float[Math.toIntExact(count(shape))];
     double deviation = Math.sqrt(2.0 / fanIn);
     for (int i = 0; i < values.length; i++) {
       values[i] = (float) (random.nextGaussian() * deviation);
     }
-    return new Weight(name, shape, values);
+    return weight(name, shape, values);
   }
 
-  private Weight uniform(String name, int size, float low, float high) {
+  private NamedWeight uniform(String name, int size, float low, float high) {
     float[] values = new float[size];
     for (int i = 0; i < size; i++) {
       values[i] = low + (high - low) * random.nextFloat();
     }
-    return new Weight(name, new long[] {size}, values);
+    return weight(name, new long[] {size}, values);
   }
 
-  private static Weight constant(String name, int size, float value) {
+  private static NamedWeight constant(String name, int size, float value) {
     float[] values = new float[size];
     java.util.Arrays.fill(values, value);
-    return new Weight(name, new long[] {size}, values);
+    return weight(name, new long[] {size}, values);
   }
 
   private static long count(long[] shape) {
@@ -269,95 +251,7 @@ final class BenchmarkCnnFile {
     return count;
   }
 
-  private void save(Path file) {
-    synchronized (Hdf5Archive.LOCK_OBJECT) {
-      H5File h5 = new H5File(file.toString(), H5F_ACC_TRUNC());
-      try {
-        writeString(h5, "keras_version", "2.2.4");
-        writeString(h5, "backend", "tensorflow");
-        writeString(h5, "model_config", modelConfig());
-        saveWeights(h5);
-      } finally {
-        h5._close();
-        h5.deallocate();
-      }
-    }
-  }
-
-  private void saveWeights(H5File h5) {
-    Group root = h5.createGroup("model_weights");
-    try {
-      writeStrings(root, "layer_names", new ArrayList<>(weights.keySet()));
-      for (Map.Entry<String, List<Weight>> layer : weights.entrySet()) {
-        saveLayer(root, layer.getKey(), layer.getValue());
-      }
-    } finally {
-      root.deallocate();
-    }
-  }
-
-  private static void saveLayer(Group root, String layerName, List<Weight> layerWeights) {
-    Group outer = root.createGroup(layerName);
-    Group inner = outer.createGroup(layerName);
-    try {
-      writeStrings(
-          outer,
-          "weight_names",
-          layerWeights.stream().map(w -> layerName + "/" + w.name() + ":0").toList());
-      for (Weight weight : layerWeights) {
-        writeFloats(inner, weight.name() + ":0", weight);
-      }
-    } finally {
-      inner.deallocate();
-      outer.deallocate();
-    }
-  }
-
-  private static void writeFloats(Group group, String name, Weight weight) {
-    DataSpace space = new DataSpace(weight.shape().length, weight.shape());
-    // The predefined types are used as they are: a DataType copy left to the garbage collector
-    // would be
-    // closed on JavaCPP's deallocator thread, outside the HDF5 lock.
-    DataSet dataset = group.createDataSet(name, PredType.IEEE_F32LE(), space);
-    FloatPointer buffer = new FloatPointer(weight.values());
-    try {
-      dataset.write(buffer, PredType.NATIVE_FLOAT());
-    } finally {
-      buffer.deallocate();
-      dataset.deallocate();
-      space.deallocate();
-    }
-  }
-
-  private static void writeString(H5Object owner, String name, String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    writeAttribute(owner, name, bytes, bytes.length, new DataSpace(H5S_SCALAR));
-  }
-
-  private static void writeStrings(H5Object owner, String name, List<String> values) {
-    int width =
-        values.stream().mapToInt(v -> v.getBytes(StandardCharsets.UTF_8).length).max().orElse(1);
-    byte[] bytes = new byte[width * values.size()];
-    for (int i = 0; i < values.size(); i++) {
-      byte[] value = values.get(i).getBytes(StandardCharsets.UTF_8);
-      System.arraycopy(value, 0, bytes, i * width, value.length);
-    }
-    writeAttribute(owner, name, bytes, width, new DataSpace(1, new long[] {values.size()}));
-  }
-
-  private static void writeAttribute(
-      H5Object owner, String name, byte[] bytes, int width, DataSpace space) {
-    StrType type = new StrType(PredType.C_S1(), Math.max(1, width));
-    Attribute attribute = owner.createAttribute(name, type, space);
-    BytePointer buffer = new BytePointer(Math.max(1, bytes.length));
-    try {
-      buffer.put(bytes);
-      attribute.write(type, (Pointer) buffer);
-    } finally {
-      buffer.deallocate();
-      attribute.deallocate();
-      space.deallocate();
-      type.deallocate();
-    }
+  private static NamedWeight weight(String name, long[] shape, float[] values) {
+    return new NamedWeight(name, new WeightArray(shape, values));
   }
 }
