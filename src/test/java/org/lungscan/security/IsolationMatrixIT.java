@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -114,16 +115,20 @@ class IsolationMatrixIT {
 
   @Test
   void theIntrudersListsHoldNoneOfTheOwnersData() {
-    Map<String, Long> ownersIdInList =
-        Map.of("/api/patients", patient, "/api/lung-scans", scan, "/api/predictions", scan);
-    ownersIdInList.forEach(
-        (list, id) -> {
-          assertTrue(idsIn(list, owner).contains(id), list + " of the owner's shows their data");
-          Reply reply = api.get(list, intruder.token());
-          assertEquals(200, reply.status(), list);
-          assertFalse(reply.body().contains("Private Patient"), list + " leaks: " + reply.body());
-          assertFalse(idsIn(list, intruder).contains(id), list + " leaks: " + reply.body());
-        });
+    List<Map.Entry<String, Long>> ownersIdInList =
+        List.of(
+            Map.entry("/api/patients", patient),
+            Map.entry("/api/lung-scans", scan),
+            Map.entry("/api/predictions", scan));
+    for (Map.Entry<String, Long> entry : ownersIdInList) {
+      String list = entry.getKey();
+      long id = entry.getValue();
+      assertTrue(idsIn(list, owner).contains(id), list + " of the owner's shows their data");
+      Reply reply = api.get(list, intruder.token());
+      assertEquals(200, reply.status(), list);
+      assertFalse(reply.body().contains("Private Patient"), list + " leaks: " + reply.body());
+      assertFalse(idsIn(list, intruder).contains(id), list + " holds the owner's id " + id);
+    }
   }
 
   /**
