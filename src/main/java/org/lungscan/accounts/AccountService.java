@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
 import org.lungscan.audit.AuditTrail.Actor;
@@ -38,7 +39,7 @@ public class AccountService {
     if (findByEmail(email).isPresent()) {
       audit.record(
           new Actor(null, Doctor.normalizeEmail(email)),
-          "SIGN_UP",
+          AuditAction.SIGN_UP,
           "doctor",
           null,
           Outcome.FAILURE);
@@ -47,7 +48,7 @@ public class AccountService {
     Doctor doctor = new Doctor(name.strip(), email, hasher.hash(password), Role.DOCTOR);
     em.persist(doctor);
     em.flush();
-    audit.record(actorOf(doctor), "SIGN_UP", "doctor", doctor.getId(), Outcome.SUCCESS);
+    audit.record(actorOf(doctor), AuditAction.SIGN_UP, "doctor", doctor.getId(), Outcome.SUCCESS);
     return doctor;
   }
 
@@ -61,7 +62,8 @@ public class AccountService {
     try {
       throttle.checkAllowed(normalized, clientAddress);
     } catch (TooManyAttempts refused) {
-      audit.record(new Actor(null, normalized), "SIGN_IN", "doctor", null, Outcome.DENIED);
+      audit.record(
+          new Actor(null, normalized), AuditAction.SIGN_IN, "doctor", null, Outcome.DENIED);
       throw refused;
     }
     Optional<Doctor> doctor = normalized.isEmpty() ? Optional.empty() : findByEmail(normalized);
@@ -78,19 +80,24 @@ public class AccountService {
       throttle.recordFailure(normalized, clientAddress);
       audit.record(
           new Actor(doctor.map(Doctor::getId).orElse(null), normalized),
-          "SIGN_IN",
+          AuditAction.SIGN_IN,
           "doctor",
           doctor.map(Doctor::getId).orElse(null),
           Outcome.FAILURE);
       return Optional.empty();
     }
     throttle.recordSuccess(normalized);
-    audit.record(actorOf(doctor.get()), "SIGN_IN", "doctor", doctor.get().getId(), Outcome.SUCCESS);
+    audit.record(
+        actorOf(doctor.get()),
+        AuditAction.SIGN_IN,
+        "doctor",
+        doctor.get().getId(),
+        Outcome.SUCCESS);
     return doctor;
   }
 
   public void signedOut(Doctor doctor) {
-    audit.record(actorOf(doctor), "SIGN_OUT", "doctor", doctor.getId(), Outcome.SUCCESS);
+    audit.record(actorOf(doctor), AuditAction.SIGN_OUT, "doctor", doctor.getId(), Outcome.SUCCESS);
   }
 
   @Transactional
@@ -111,7 +118,7 @@ public class AccountService {
     Doctor admin = new Doctor(name, email, hasher.hash(password), Role.ADMIN);
     em.persist(admin);
     em.flush();
-    audit.record(null, "CREATE_ADMINISTRATOR", "doctor", admin.getId(), Outcome.SUCCESS);
+    audit.record(null, AuditAction.CREATE_ADMINISTRATOR, "doctor", admin.getId(), Outcome.SUCCESS);
   }
 
   public static Actor actorOf(Doctor doctor) {

@@ -35,8 +35,9 @@ public class AuditEvent {
   @Column(name = "actor_email", length = 254, updatable = false)
   private String actorEmail;
 
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 32, updatable = false)
-  private String action;
+  private AuditAction action;
 
   @Column(name = "resource_type", length = 32, updatable = false)
   private String resourceType;
@@ -56,7 +57,7 @@ public class AuditEvent {
   public AuditEvent(
       Long actorId,
       String actorEmail,
-      String action,
+      AuditAction action,
       String resourceType,
       String resourceId,
       Outcome outcome,
@@ -87,7 +88,7 @@ public class AuditEvent {
     return actorEmail;
   }
 
-  public String getAction() {
+  public AuditAction getAction() {
     return action;
   }
 

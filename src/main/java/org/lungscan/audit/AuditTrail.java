@@ -5,11 +5,11 @@ import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.util.List;
 import org.lungscan.audit.AuditEvent.Outcome;
+import org.lungscan.platform.RequestOrigin;
 
 /**
  * Appends to the audit trail. Each event is written in its own transaction, so that a refused or
@@ -21,12 +21,12 @@ public class AuditTrail {
   @PersistenceContext(unitName = "lungscan")
   EntityManager em;
 
-  @Inject HttpServletRequest request;
+  @Inject RequestOrigin origin;
 
   /** Records what the signed-in doctor (or, for sign-ins, the named account) did. */
   @Transactional(TxType.REQUIRES_NEW)
   public void record(
-      Actor actor, String action, String resourceType, Object resourceId, Outcome outcome) {
+      Actor actor, AuditAction action, String resourceType, Object resourceId, Outcome outcome) {
     em.persist(
         new AuditEvent(
             actor == null ? null : actor.id(),
@@ -40,9 +40,8 @@ public class AuditTrail {
 
   private String clientAddress() {
     try {
-      String address = request.getRemoteAddr();
-      return address == null || address.length() > 45 ? null : address;
-    } catch (ContextNotActiveException | IllegalStateException outsideARequest) {
+      return origin.clientAddress().orElse(null);
+    } catch (ContextNotActiveException outsideARequest) {
       return null;
     }
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.lungscan.accounts.AccountService;
 import org.lungscan.accounts.CurrentDoctor;
+import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
 import org.lungscan.platform.NotFound;
@@ -36,13 +37,13 @@ public class PatientService {
     Patient patient = new Patient(doctor.get(), details.name(), details.age(), details.gender());
     em.persist(patient);
     em.flush();
-    record("PATIENT_CREATE", patient.getId(), Outcome.SUCCESS);
+    record(AuditAction.PATIENT_CREATE, patient.getId(), Outcome.SUCCESS);
     return patient;
   }
 
   /** The doctor's patients by name, optionally only those whose name contains the query. */
   public List<Patient> list(String nameQuery, PageRequest page) {
-    record("PATIENT_LIST", null, Outcome.SUCCESS);
+    record(AuditAction.PATIENT_LIST, null, Outcome.SUCCESS);
     return em.createQuery(
             "select p from Patient p where p.doctor.id = :doctor and lower(p.name) like :name"
                 + " order by p.name, p.id",
@@ -64,34 +65,37 @@ public class PatientService {
   }
 
   public Patient get(long id) {
-    Patient patient = find(id, "PATIENT_READ");
-    record("PATIENT_READ", id, Outcome.SUCCESS);
+    Patient patient = find(id, AuditAction.PATIENT_READ);
+    record(AuditAction.PATIENT_READ, id, Outcome.SUCCESS);
     return patient;
   }
 
   public Patient update(long id, PatientDetails details) {
-    Patient patient = find(id, "PATIENT_UPDATE");
+    Patient patient = find(id, AuditAction.PATIENT_UPDATE);
     patient.update(details.name(), details.age(), details.gender());
     em.flush();
-    record("PATIENT_UPDATE", id, Outcome.SUCCESS);
+    record(AuditAction.PATIENT_UPDATE, id, Outcome.SUCCESS);
     return patient;
   }
 
   /** Removes the patient with their scans, predictions and stored images. */
   public void delete(long id) {
-    Patient patient = find(id, "PATIENT_DELETE");
+    Patient patient = find(id, AuditAction.PATIENT_DELETE);
     removals.fire(new PatientRemoval(id));
     em.remove(patient);
     em.flush();
-    record("PATIENT_DELETE", id, Outcome.SUCCESS);
+    record(AuditAction.PATIENT_DELETE, id, Outcome.SUCCESS);
   }
 
-  /** The doctor's own patient with this id, for other features to attach things to. */
+  /**
+   * The doctor's own patient with this id, for other features to attach things to; a miss is
+   * audited as a failed read. Doors read a patient with {@link #get}.
+   */
   public Patient owned(long id) {
-    return find(id, "PATIENT_READ");
+    return find(id, AuditAction.PATIENT_READ);
   }
 
-  private Patient find(long id, String action) {
+  private Patient find(long id, AuditAction action) {
     List<Patient> found =
         em.createQuery(
                 "select p from Patient p where p.id = :id and p.doctor.id = :doctor", Patient.class)
@@ -105,7 +109,7 @@ public class PatientService {
     return found.get(0);
   }
 
-  private void record(String action, Long id, Outcome outcome) {
+  private void record(AuditAction action, Long id, Outcome outcome) {
     audit.record(AccountService.actorOf(doctor.get()), action, RESOURCE, id, outcome);
   }
 

@@ -111,7 +111,7 @@ public class PatientsView implements Serializable {
   public PatientRow getSelected() {
     if (selected == null && selectedId != null) {
       try {
-        selected = PatientRow.of(patients.owned(selectedId));
+        selected = PatientRow.of(patients.get(selectedId));
       } catch (NotFound gone) {
         selectedId = null;
       }
@@ -180,7 +180,7 @@ public class PatientsView implements Serializable {
     @Override
     public PatientRow getRowData(String key) {
       try {
-        return PatientRow.of(patients.owned(Long.parseLong(key)));
+        return PatientRow.of(patients.get(Long.parseLong(key)));
       } catch (NotFound | NumberFormatException gone) {
         return null;
       }

@@ -2,19 +2,16 @@ package org.lungscan.predictions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.lungscan.accounts.AccountService;
 import org.lungscan.accounts.CurrentDoctor;
+import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
-import org.lungscan.platform.NotFound;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.platform.Unavailable;
 import org.lungscan.scans.LungScan;
@@ -42,17 +39,17 @@ public class PredictionService {
       absolute = true,
       description = "Time to predict, queue and storage included")
   public Prediction predict(long scanId) {
-    LungScan scan = scans.owned(scanId, "PREDICT");
+    LungScan scan = scans.owned(scanId, AuditAction.PREDICT);
     ModelStatus status = model.status();
     if (!status.ready()) {
-      record("PREDICT", scanId, Outcome.FAILURE);
+      record(AuditAction.PREDICT, scanId, Outcome.FAILURE);
       throw new Unavailable("No usable model is loaded: " + status.detail());
     }
     Reading reading;
     try {
-      reading = model.read(imageOf(scan));
+      reading = model.read(scans.decodedImage(scan));
     } catch (Unavailable busy) {
-      record("PREDICT", scanId, Outcome.FAILURE);
+      record(AuditAction.PREDICT, scanId, Outcome.FAILURE);
       throw busy;
     }
     Prediction prediction =
@@ -64,19 +61,31 @@ public class PredictionService {
                 status.version(),
                 status.intendedUse(),
                 reading.inferenceMs()));
-    record("PREDICT", scanId, Outcome.SUCCESS);
+    record(AuditAction.PREDICT, scanId, Outcome.SUCCESS);
     return prediction;
   }
 
   /** The scan's predictions, newest first. */
   public List<Prediction> ofScan(long scanId) {
-    scans.owned(scanId, "PREDICTION_READ");
-    record("PREDICTION_READ", scanId, Outcome.SUCCESS);
+    scans.owned(scanId, AuditAction.PREDICTION_READ);
+    record(AuditAction.PREDICTION_READ, scanId, Outcome.SUCCESS);
     return records.ofScan(scanId);
   }
 
+  /**
+   * The patient's scans, newest first, each with its latest prediction: read, and audited, as the
+   * patient's list of scans.
+   */
+  public List<ScanWithLatestPrediction> scansOfPatient(long patientId) {
+    List<LungScan> found = scans.ofPatient(patientId);
+    Map<Long, Prediction> latest = records.latestOf(found.stream().map(LungScan::getId).toList());
+    return found.stream()
+        .map(s -> new ScanWithLatestPrediction(s, Optional.ofNullable(latest.get(s.getId()))))
+        .toList();
+  }
+
   public List<Prediction> list(PageRequest page) {
-    record("PREDICTION_LIST", null, Outcome.SUCCESS);
+    record(AuditAction.PREDICTION_LIST, null, Outcome.SUCCESS);
     return records.ofDoctor(doctor.id(), page);
   }
 
@@ -88,19 +97,7 @@ public class PredictionService {
     return model.status();
   }
 
-  private BufferedImage imageOf(LungScan scan) {
-    try (InputStream in = scans.image(scan)) {
-      BufferedImage image = ImageIO.read(in);
-      if (image == null) {
-        throw new NotFound("Readable image of scan " + scan.getId());
-      }
-      return image;
-    } catch (IOException e) {
-      throw new UncheckedIOException("the image of scan " + scan.getId() + " cannot be read", e);
-    }
-  }
-
-  private void record(String action, Long scanId, Outcome outcome) {
+  private void record(AuditAction action, Long scanId, Outcome outcome) {
     audit.record(AccountService.actorOf(doctor.get()), action, RESOURCE, scanId, outcome);
   }
 }

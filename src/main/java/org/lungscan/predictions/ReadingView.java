@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.lungscan.patients.PatientsView;
 import org.lungscan.platform.Invalid;
 import org.lungscan.platform.NotFound;
@@ -40,7 +39,6 @@ public class ReadingView implements Serializable {
   @Inject PatientsView patients;
   @Inject ScanService scans;
   @Inject PredictionService predictions;
-  @Inject PredictionRecords records;
 
   private PredictionCard result;
   private transient List<ScanCard> scansRead;
@@ -135,17 +133,13 @@ public class ReadingView implements Serializable {
   }
 
   private List<ScanCard> readScans(long patientId) {
-    List<LungScan> found = scans.ofPatient(patientId);
     ModelStatus model = predictions.modelStatus();
-    Map<Long, Prediction> latest = records.latestOf(found.stream().map(LungScan::getId).toList());
-    return found.stream()
+    return predictions.scansOfPatient(patientId).stream()
         .map(
             s ->
                 card(
-                    s,
-                    latest.containsKey(s.getId())
-                        ? PredictionCard.of(latest.get(s.getId()), model)
-                        : null))
+                    s.scan(),
+                    s.latestPrediction().map(p -> PredictionCard.of(p, model)).orElse(null)))
         .toList();
   }
 

@@ -66,14 +66,12 @@ public class LungScansResource {
   @Path("{id}/image")
   @Produces({"image/png", "image/jpeg", MediaType.APPLICATION_JSON})
   public Response image(@PathParam("id") long id) {
-    LungScan scan = scans.owned(id, "SCAN_IMAGE_READ");
-    String extension = scan.getContentType().equals("image/png") ? "png" : "jpg";
-    return Response.ok(scans.image(scan), scan.getContentType())
-        .header("Content-Length", scan.getSizeBytes())
+    ScanImage image = scans.image(id);
+    return Response.ok(image.content(), image.contentType())
+        .header("Content-Length", image.length())
         .header("X-Content-Type-Options", "nosniff")
         .header(
-            "Content-Disposition",
-            "inline; filename=\"scan-" + scan.getId() + "." + extension + "\"")
+            "Content-Disposition", "inline; filename=\"scan-" + id + "." + image.extension() + "\"")
         .header("Cache-Control", "private, no-store")
         .build();
   }
@@ -82,8 +80,9 @@ public class LungScansResource {
   @Path("{id}/thumbnail")
   @Produces({"image/png", MediaType.APPLICATION_JSON})
   public Response thumbnail(@PathParam("id") long id) {
-    LungScan scan = scans.owned(id, "SCAN_IMAGE_READ");
-    return Response.ok(scans.thumbnail(scan).toFile(), "image/png")
+    ScanImage thumbnail = scans.thumbnail(id);
+    return Response.ok(thumbnail.content(), thumbnail.contentType())
+        .header("Content-Length", thumbnail.length())
         .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "private, max-age=3600")
         .build();

@@ -6,8 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lungscan.platform.NotFound;
@@ -31,20 +29,13 @@ public class ScanImagesServlet extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    try {
-      LungScan scan = scans.owned(Long.parseLong(path.group(1)), "SCAN_IMAGE_READ");
+    long id = Long.parseLong(path.group(1));
+    try (ScanImage image = path.group(2) != null ? scans.thumbnail(id) : scans.image(id)) {
       response.setHeader("X-Content-Type-Options", "nosniff");
       response.setHeader("Cache-Control", "private, max-age=3600");
-      if (path.group(2) != null) {
-        response.setContentType("image/png");
-        Files.copy(scans.thumbnail(scan), response.getOutputStream());
-      } else {
-        response.setContentType(scan.getContentType());
-        response.setContentLengthLong(scan.getSizeBytes());
-        try (InputStream image = scans.image(scan)) {
-          image.transferTo(response.getOutputStream());
-        }
-      }
+      response.setContentType(image.contentType());
+      response.setContentLengthLong(image.length());
+      image.content().transferTo(response.getOutputStream());
     } catch (NotFound notFound) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
     }

@@ -61,33 +61,6 @@ public final class ScanResponses {
     }
   }
 
-  /** A scan in a patient's history, with its latest prediction or null. */
-  public record ScanWithLatestPrediction(
-      long id,
-      long patientId,
-      String contentType,
-      long sizeBytes,
-      int width,
-      int height,
-      String sha256,
-      String originalFilename,
-      Instant uploadedAt,
-      Object latestPrediction) {
-    public static ScanWithLatestPrediction of(LungScan s, Object latestPrediction) {
-      return new ScanWithLatestPrediction(
-          s.getId(),
-          s.getPatient().getId(),
-          s.getContentType(),
-          s.getSizeBytes(),
-          s.getWidth(),
-          s.getHeight(),
-          s.getSha256(),
-          s.getOriginalFilename(),
-          s.getUploadedAt(),
-          latestPrediction);
-    }
-  }
-
   /** The patient a scan belongs to, briefly. */
   public record PatientSummary(long id, String name, int age, Gender gender) {
     public static PatientSummary of(Patient p) {

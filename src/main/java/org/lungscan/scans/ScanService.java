@@ -7,9 +7,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
@@ -17,6 +21,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lungscan.accounts.AccountService;
 import org.lungscan.accounts.CurrentDoctor;
+import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
 import org.lungscan.patients.PatientRemoval;
@@ -26,10 +31,12 @@ import org.lungscan.platform.NotFound;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.platform.TooLarge;
 import org.lungscan.scans.images.FileTooLargeException;
+import org.lungscan.scans.images.ImageDecoding;
 import org.lungscan.scans.images.ImageFacts;
 import org.lungscan.scans.images.InvalidImageException;
 import org.lungscan.scans.images.PendingImage;
 import org.lungscan.scans.images.StoredImage;
+import org.lungscan.scans.images.Thumbnails;
 
 /**
  * The signed-in doctor's lung scans. Keeps every scan's row and its stored image in agreement: an
@@ -61,13 +68,13 @@ public class ScanService {
       ImageFacts facts = storage.check().check(pending.file());
       StoredImage stored = storage.store().commit(pending, facts);
       LungScan scan = addRecordOrForgetImage(patientId, stored, originalFilename);
-      record("SCAN_CREATE", scan.getId(), Outcome.SUCCESS);
+      record(AuditAction.SCAN_CREATE, scan.getId(), Outcome.SUCCESS);
       return scan;
     } catch (FileTooLargeException e) {
-      record("SCAN_CREATE", null, Outcome.FAILURE);
+      record(AuditAction.SCAN_CREATE, null, Outcome.FAILURE);
       throw new TooLarge(e.getMessage());
     } catch (InvalidImageException e) {
-      record("SCAN_CREATE", null, Outcome.FAILURE);
+      record(AuditAction.SCAN_CREATE, null, Outcome.FAILURE);
       throw new Invalid("image", e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the uploaded image", e);
@@ -85,13 +92,13 @@ public class ScanService {
   }
 
   public LungScan get(long id) {
-    LungScan scan = find(id, "SCAN_READ");
-    record("SCAN_READ", id, Outcome.SUCCESS);
+    LungScan scan = find(id, AuditAction.SCAN_READ);
+    record(AuditAction.SCAN_READ, id, Outcome.SUCCESS);
     return scan;
   }
 
   public List<LungScan> list(PageRequest page) {
-    record("SCAN_LIST", null, Outcome.SUCCESS);
+    record(AuditAction.SCAN_LIST, null, Outcome.SUCCESS);
     return records.ofDoctor(doctor.id(), page);
   }
 
@@ -102,13 +109,50 @@ public class ScanService {
   /** The patient's scans, newest first. */
   public List<LungScan> ofPatient(long patientId) {
     patients.owned(patientId);
-    record("SCAN_LIST", null, Outcome.SUCCESS);
+    record(AuditAction.SCAN_LIST, null, Outcome.SUCCESS);
     return records.ofPatient(patientId);
   }
 
-  /** The stored image's bytes; the caller closes the stream. */
-  public InputStream image(LungScan scan) {
-    record("SCAN_IMAGE_READ", scan.getId(), Outcome.SUCCESS);
+  /** The doctor's scan's stored image, as it was uploaded. */
+  public ScanImage image(long id) {
+    LungScan scan = find(id, AuditAction.SCAN_IMAGE_READ);
+    record(AuditAction.SCAN_IMAGE_READ, id, Outcome.SUCCESS);
+    return new ScanImage(scan.getContentType(), scan.getSizeBytes(), open(scan));
+  }
+
+  /** A small PNG of the doctor's scan, made on first request. */
+  public ScanImage thumbnail(long id) {
+    LungScan scan = find(id, AuditAction.SCAN_IMAGE_READ);
+    record(AuditAction.SCAN_IMAGE_READ, id, Outcome.SUCCESS);
+    try {
+      return png(storage.thumbnails().thumbnailOf(scan.getStorageKey()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the thumbnail of scan " + id + " cannot be made", e);
+    }
+  }
+
+  /** The scan's image decoded, every pixel, for the model: audited as a read of the image. */
+  public BufferedImage decodedImage(LungScan scan) {
+    record(AuditAction.SCAN_IMAGE_READ, scan.getId(), Outcome.SUCCESS);
+    try (InputStream image = open(scan)) {
+      return ImageDecoding.whole(image)
+          .orElseThrow(() -> new NotFound("Readable image of scan " + scan.getId()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the image of scan " + scan.getId() + " cannot be read", e);
+    }
+  }
+
+  private static ScanImage png(Path file) throws IOException {
+    SeekableByteChannel bytes = Files.newByteChannel(file);
+    try {
+      return new ScanImage(Thumbnails.CONTENT_TYPE, bytes.size(), Channels.newInputStream(bytes));
+    } catch (IOException e) {
+      bytes.close();
+      throw e;
+    }
+  }
+
+  private InputStream open(LungScan scan) {
     try {
       return storage.store().open(scan.getStorageKey());
     } catch (IOException e) {
@@ -117,25 +161,15 @@ public class ScanService {
     }
   }
 
-  public Path thumbnail(LungScan scan) {
-    record("SCAN_IMAGE_READ", scan.getId(), Outcome.SUCCESS);
-    try {
-      return storage.thumbnails().thumbnailOf(scan.getStorageKey());
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "the thumbnail of scan " + scan.getId() + " cannot be made", e);
-    }
-  }
-
-  /** The doctor's own scan, for reading its image or predicting from it. */
-  public LungScan owned(long id, String action) {
+  /** The doctor's own scan, for other features to work on; a miss is audited as the action. */
+  public LungScan owned(long id, AuditAction action) {
     return find(id, action);
   }
 
   public void delete(long id) {
-    LungScan scan = find(id, "SCAN_DELETE");
+    LungScan scan = find(id, AuditAction.SCAN_DELETE);
     String key = records.delete(scan);
-    record("SCAN_DELETE", id, Outcome.SUCCESS);
+    record(AuditAction.SCAN_DELETE, id, Outcome.SUCCESS);
     deleteImages(List.of(key));
   }
 
@@ -169,7 +203,7 @@ public class ScanService {
     }
   }
 
-  private LungScan find(long id, String action) {
+  private LungScan find(long id, AuditAction action) {
     return records
         .find(id, doctor.id())
         .orElseThrow(
@@ -179,7 +213,7 @@ public class ScanService {
             });
   }
 
-  private void record(String action, Long id, Outcome outcome) {
+  private void record(AuditAction action, Long id, Outcome outcome) {
     audit.record(AccountService.actorOf(doctor.get()), action, RESOURCE, id, outcome);
   }
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lungscan.accounts.Doctor;
 import org.lungscan.accounts.Role;
+import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent;
 import org.lungscan.patients.Gender;
 import org.lungscan.patients.Patient;
@@ -219,14 +220,14 @@ class PersistenceIT {
                     new AuditEvent(
                         7L,
                         "a@example.org",
-                        "PATIENT_READ",
+                        AuditAction.PATIENT_READ,
                         "patient",
                         "42",
                         AuditEvent.Outcome.SUCCESS,
                         "127.0.0.1")));
     em.clear();
     AuditEvent read = em.find(AuditEvent.class, event.getId());
-    assertEquals("PATIENT_READ", read.getAction());
+    assertEquals("PATIENT_READ", read.getAction().name());
     assertEquals("patient", read.getResourceType());
     assertEquals("42", read.getResourceId());
     assertEquals(AuditEvent.Outcome.SUCCESS, read.getOutcome());

@@ -2,10 +2,12 @@ package org.lungscan.scans.images;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -14,15 +16,24 @@ import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes a whole image with ImageIO while keeping at most a given number of pixels in memory:
- * every row and column is still decoded, but only every n-th is kept.
+ * Decodes images with ImageIO: whole, for the model, or keeping at most a given number of pixels in
+ * memory, for checks and thumbnails (every row and column is still decoded, but only every n-th is
+ * kept).
  */
-final class ImageDecoding {
+public final class ImageDecoding {
 
   /** The kept pixels, the image's full size as the decoder read it, and the decoder's warnings. */
   record Decoded(BufferedImage kept, int width, int height, List<String> warnings) {}
 
   private ImageDecoding() {}
+
+  /**
+   * Every pixel of an image, decoded by whichever ImageIO reader recognises its bytes; empty when
+   * none does.
+   */
+  public static Optional<BufferedImage> whole(InputStream image) throws IOException {
+    return Optional.ofNullable(ImageIO.read(image));
+  }
 
   static Decoded decode(Path file, ImageFormat format, long maxKeptPixels) throws IOException {
     ImageReader reader = readerFor(format);

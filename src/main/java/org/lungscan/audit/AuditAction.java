@@ -1,0 +1,25 @@
+package org.lungscan.audit;
+
+/**
+ * What a doctor (or the server, for the first administrator) did, as the audit trail names it. The
+ * trail stores each action by its name, so a name, once written, is never changed.
+ */
+public enum AuditAction {
+  SIGN_UP,
+  SIGN_IN,
+  SIGN_OUT,
+  CREATE_ADMINISTRATOR,
+  PATIENT_CREATE,
+  PATIENT_LIST,
+  PATIENT_READ,
+  PATIENT_UPDATE,
+  PATIENT_DELETE,
+  SCAN_CREATE,
+  SCAN_LIST,
+  SCAN_READ,
+  SCAN_IMAGE_READ,
+  SCAN_DELETE,
+  PREDICT,
+  PREDICTION_LIST,
+  PREDICTION_READ
+}
