@@ -17,7 +17,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -154,6 +156,71 @@ class ArchitectureTest {
           .dependOnClassesThat(
               resideInAPackage(PRODUCT).and(not(resideInAnyPackage(ENGINE, KERAS_IMPORT))))
           .because("the engine is a library over the Keras import, with no CDI, JPA or web");
+
+  @ArchTest
+  static final ArchRule theImageCodeIsALibrary =
+      noClasses()
+          .that()
+          .resideInAPackage(IMAGES)
+          .should()
+          .dependOnClassesThat(resideInAPackage(PRODUCT).and(not(resideInAPackage(IMAGES))))
+          .because("scans.images is plain Java that the scans service wires");
+
+  @ArchTest
+  static final ArchRule librariesRunWithoutTheContainer =
+      noClasses()
+          .that()
+          .resideInAnyPackage(ENGINE, KERAS_IMPORT, IMAGES)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "jakarta.enterprise..",
+              "jakarta.inject..",
+              "jakarta.ejb..",
+              "jakarta.persistence..",
+              "jakarta.transaction..",
+              "jakarta.servlet..",
+              "jakarta.ws.rs..",
+              "jakarta.faces..")
+          .because("the engine, the Keras import and the image code run in plain Java too");
+
+  /**
+   * Which feature may import which, as each package-info.java says: each builds on the ones before
+   * it and never on one after it. A new top-level package must take its place here.
+   */
+  private static final Map<String, List<String>> MAY_IMPORT =
+      Map.of(
+          "platform", List.of(),
+          "audit", List.of("platform"),
+          "accounts", List.of("audit", "platform"),
+          "patients", List.of("accounts", "audit", "platform"),
+          "scans", List.of("patients", "accounts", "audit", "platform"),
+          "predictions", List.of("scans", "patients", "accounts", "audit", "platform"));
+
+  @ArchTest
+  static void featuresImportOnlyTheFeaturesBeneathThem(JavaClasses product) {
+    Set<String> topLevel =
+        product.stream()
+            .map(JavaClass::getPackageName)
+            .filter(p -> p.startsWith("org.lungscan."))
+            .map(p -> p.substring("org.lungscan.".length()).split("\\.")[0])
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(new TreeSet<>(MAY_IMPORT.keySet()), topLevel, "features without a place");
+    MAY_IMPORT.forEach(
+        (feature, beneath) -> {
+          List<String> allowed = new ArrayList<>();
+          allowed.add("org.lungscan." + feature + "..");
+          beneath.forEach(b -> allowed.add("org.lungscan." + b + ".."));
+          noClasses()
+              .that()
+              .resideInAPackage("org.lungscan." + feature + "..")
+              .should()
+              .dependOnClassesThat(
+                  resideInAPackage(PRODUCT)
+                      .and(not(resideInAnyPackage(allowed.toArray(String[]::new)))))
+              .check(product);
+        });
+  }
 
   /**
    * The rules above forbid real things: each kind of door exists, and every forbidden target is

@@ -1,4 +1,16 @@
 /**
- * Doctors' accounts: sign-up, passwords, tokens and sign-in. Depends on platform and audit only.
+ * Doctors' accounts: signing up, passwords, API tokens and signing in, for the API and the pages.
+ *
+ * <p>Offers {@link org.lungscan.accounts.AccountService} (the rules of accounts), {@link
+ * org.lungscan.accounts.CurrentDoctor} (who is signed in for this request, whichever door it came
+ * through: every other feature scopes its queries with it), {@link
+ * org.lungscan.accounts.SignInMechanism} (bearer tokens under {@code /api/}, a session for the
+ * pages) and the doors {@code AuthResource}, {@code SignInView} and {@code SignUpView}.
+ *
+ * <p>Rules: passwords are kept as bcrypt hashes only and never logged; an unknown email and a wrong
+ * password are answered alike; repeated failures are throttled; every sign-up, sign-in and sign-out
+ * is audited.
+ *
+ * <p>Imports audit and platform only; never patients, scans or predictions, which build on it.
  */
 package org.lungscan.accounts;

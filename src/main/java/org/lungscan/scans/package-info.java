@@ -1,7 +1,17 @@
 /**
- * Lung scans: the scans' records and the service that keeps each record and its stored image in
- * agreement ({@code images} holds the image checks and the store). Depends on patients, accounts,
- * audit and platform; learns about predictions only through {@link
- * org.lungscan.scans.LatestPredictions}.
+ * Lung scans: uploading an image for one of the doctor's patients, listing, reading, downloading
+ * and deleting scans.
+ *
+ * <p>Offers {@link org.lungscan.scans.ScanService} (keeps each scan's row and its stored image in
+ * agreement, audits every read and write), {@link org.lungscan.scans.ScanImage} (an image or
+ * thumbnail as bytes for a door to send), the doors {@code LungScansResource} and {@code
+ * ScanImagesServlet}, and the answer to patients' {@code ScanCounter}.
+ *
+ * <p>Rules: content, never a name or a declared type, decides what an upload is; an image is whole
+ * on disk before its row commits and deleted only after its row's removal commits; doors get bytes
+ * from the service, never a path; other features get pixels from {@code ScanService}, never from
+ * ImageIO.
+ *
+ * <p>Imports patients, accounts, audit and platform, and its own {@code images}; never predictions.
  */
 package org.lungscan.scans;

@@ -4,6 +4,11 @@
  * training script did) and {@link org.lungscan.predictions.inference.InferenceQueue} (bounded,
  * batching, with deadlines), plain Java.
  *
+ * <p>Rules: a library, with no CDI, JPA or web: the predictions feature wraps it; networks are not
+ * thread-safe, so each of the queue's workers runs its own copy.
+ *
+ * <p>Imports only the Keras import ({@code predictions.kerasimport}) of the product.
+ *
  * <p>Speed: Deeplearning4j 1.0.0-M2.1 runs convolutions as im2col, copies and a matrix product
  * unless a oneDNN layer helper takes over, and it only does when (1) nd4j-native is a {@code
  * -onednn} build, (2) {@code org.eclipse.deeplearning4j.helpers.disable=false} ({@code
