@@ -1,5 +1,10 @@
 package org.lungscan.accounts;
 
+import static org.lungscan.audit.AuditAction.CREATE_ADMINISTRATOR;
+import static org.lungscan.audit.AuditAction.SIGN_IN;
+import static org.lungscan.audit.AuditAction.SIGN_OUT;
+import static org.lungscan.audit.AuditAction.SIGN_UP;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
 import org.lungscan.audit.AuditTrail.Actor;
@@ -38,17 +42,13 @@ public class AccountService {
     validate(name, email, password);
     if (findByEmail(email).isPresent()) {
       audit.record(
-          new Actor(null, Doctor.normalizeEmail(email)),
-          AuditAction.SIGN_UP,
-          "doctor",
-          null,
-          Outcome.FAILURE);
+          new Actor(null, Doctor.normalizeEmail(email)), SIGN_UP, "doctor", null, Outcome.FAILURE);
       throw new Conflict("An account with this email already exists.");
     }
     Doctor doctor = new Doctor(name.strip(), email, hasher.hash(password), Role.DOCTOR);
     em.persist(doctor);
     em.flush();
-    audit.record(actorOf(doctor), AuditAction.SIGN_UP, "doctor", doctor.getId(), Outcome.SUCCESS);
+    audit.record(actorOf(doctor), SIGN_UP, "doctor", doctor.getId(), Outcome.SUCCESS);
     return doctor;
   }
 
@@ -62,8 +62,7 @@ public class AccountService {
     try {
       throttle.checkAllowed(normalized, clientAddress);
     } catch (TooManyAttempts refused) {
-      audit.record(
-          new Actor(null, normalized), AuditAction.SIGN_IN, "doctor", null, Outcome.DENIED);
+      audit.record(new Actor(null, normalized), SIGN_IN, "doctor", null, Outcome.DENIED);
       throw refused;
     }
     Optional<Doctor> doctor = normalized.isEmpty() ? Optional.empty() : findByEmail(normalized);
@@ -80,24 +79,19 @@ public class AccountService {
       throttle.recordFailure(normalized, clientAddress);
       audit.record(
           new Actor(doctor.map(Doctor::getId).orElse(null), normalized),
-          AuditAction.SIGN_IN,
+          SIGN_IN,
           "doctor",
           doctor.map(Doctor::getId).orElse(null),
           Outcome.FAILURE);
       return Optional.empty();
     }
     throttle.recordSuccess(normalized);
-    audit.record(
-        actorOf(doctor.get()),
-        AuditAction.SIGN_IN,
-        "doctor",
-        doctor.get().getId(),
-        Outcome.SUCCESS);
+    audit.record(actorOf(doctor.get()), SIGN_IN, "doctor", doctor.get().getId(), Outcome.SUCCESS);
     return doctor;
   }
 
   public void signedOut(Doctor doctor) {
-    audit.record(actorOf(doctor), AuditAction.SIGN_OUT, "doctor", doctor.getId(), Outcome.SUCCESS);
+    audit.record(actorOf(doctor), SIGN_OUT, "doctor", doctor.getId(), Outcome.SUCCESS);
   }
 
   @Transactional
@@ -118,7 +112,7 @@ public class AccountService {
     Doctor admin = new Doctor(name, email, hasher.hash(password), Role.ADMIN);
     em.persist(admin);
     em.flush();
-    audit.record(null, AuditAction.CREATE_ADMINISTRATOR, "doctor", admin.getId(), Outcome.SUCCESS);
+    audit.record(null, CREATE_ADMINISTRATOR, "doctor", admin.getId(), Outcome.SUCCESS);
   }
 
   public static Actor actorOf(Doctor doctor) {

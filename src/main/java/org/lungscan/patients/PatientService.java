@@ -1,5 +1,11 @@
 package org.lungscan.patients;
 
+import static org.lungscan.audit.AuditAction.PATIENT_CREATE;
+import static org.lungscan.audit.AuditAction.PATIENT_DELETE;
+import static org.lungscan.audit.AuditAction.PATIENT_LIST;
+import static org.lungscan.audit.AuditAction.PATIENT_READ;
+import static org.lungscan.audit.AuditAction.PATIENT_UPDATE;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,13 +43,13 @@ public class PatientService {
     Patient patient = new Patient(doctor.get(), details.name(), details.age(), details.gender());
     em.persist(patient);
     em.flush();
-    record(AuditAction.PATIENT_CREATE, patient.getId(), Outcome.SUCCESS);
+    record(PATIENT_CREATE, patient.getId(), Outcome.SUCCESS);
     return patient;
   }
 
   /** The doctor's patients by name, optionally only those whose name contains the query. */
   public List<Patient> list(String nameQuery, PageRequest page) {
-    record(AuditAction.PATIENT_LIST, null, Outcome.SUCCESS);
+    record(PATIENT_LIST, null, Outcome.SUCCESS);
     return em.createQuery(
             "select p from Patient p where p.doctor.id = :doctor and lower(p.name) like :name"
                 + " order by p.name, p.id",
@@ -65,26 +71,26 @@ public class PatientService {
   }
 
   public Patient get(long id) {
-    Patient patient = find(id, AuditAction.PATIENT_READ);
-    record(AuditAction.PATIENT_READ, id, Outcome.SUCCESS);
+    Patient patient = find(id, PATIENT_READ);
+    record(PATIENT_READ, id, Outcome.SUCCESS);
     return patient;
   }
 
   public Patient update(long id, PatientDetails details) {
-    Patient patient = find(id, AuditAction.PATIENT_UPDATE);
+    Patient patient = find(id, PATIENT_UPDATE);
     patient.update(details.name(), details.age(), details.gender());
     em.flush();
-    record(AuditAction.PATIENT_UPDATE, id, Outcome.SUCCESS);
+    record(PATIENT_UPDATE, id, Outcome.SUCCESS);
     return patient;
   }
 
   /** Removes the patient with their scans, predictions and stored images. */
   public void delete(long id) {
-    Patient patient = find(id, AuditAction.PATIENT_DELETE);
+    Patient patient = find(id, PATIENT_DELETE);
     removals.fire(new PatientRemoval(id));
     em.remove(patient);
     em.flush();
-    record(AuditAction.PATIENT_DELETE, id, Outcome.SUCCESS);
+    record(PATIENT_DELETE, id, Outcome.SUCCESS);
   }
 
   /**
@@ -92,7 +98,7 @@ public class PatientService {
    * audited as a failed read. Doors read a patient with {@link #get}.
    */
   public Patient owned(long id) {
-    return find(id, AuditAction.PATIENT_READ);
+    return find(id, PATIENT_READ);
   }
 
   private Patient find(long id, AuditAction action) {

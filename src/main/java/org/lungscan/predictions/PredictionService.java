@@ -1,5 +1,9 @@
 package org.lungscan.predictions;
 
+import static org.lungscan.audit.AuditAction.PREDICT;
+import static org.lungscan.audit.AuditAction.PREDICTION_LIST;
+import static org.lungscan.audit.AuditAction.PREDICTION_READ;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -39,17 +43,17 @@ public class PredictionService {
       absolute = true,
       description = "Time to predict, queue and storage included")
   public Prediction predict(long scanId) {
-    LungScan scan = scans.owned(scanId, AuditAction.PREDICT);
+    LungScan scan = scans.owned(scanId, PREDICT);
     ModelStatus status = model.status();
     if (!status.ready()) {
-      record(AuditAction.PREDICT, scanId, Outcome.FAILURE);
+      record(PREDICT, scanId, Outcome.FAILURE);
       throw new Unavailable("No usable model is loaded: " + status.detail());
     }
     Reading reading;
     try {
       reading = model.read(scans.decodedImage(scan));
     } catch (Unavailable busy) {
-      record(AuditAction.PREDICT, scanId, Outcome.FAILURE);
+      record(PREDICT, scanId, Outcome.FAILURE);
       throw busy;
     }
     Prediction prediction =
@@ -61,14 +65,14 @@ public class PredictionService {
                 status.version(),
                 status.intendedUse(),
                 reading.inferenceMs()));
-    record(AuditAction.PREDICT, scanId, Outcome.SUCCESS);
+    record(PREDICT, scanId, Outcome.SUCCESS);
     return prediction;
   }
 
   /** The scan's predictions, newest first. */
   public List<Prediction> ofScan(long scanId) {
-    scans.owned(scanId, AuditAction.PREDICTION_READ);
-    record(AuditAction.PREDICTION_READ, scanId, Outcome.SUCCESS);
+    scans.owned(scanId, PREDICTION_READ);
+    record(PREDICTION_READ, scanId, Outcome.SUCCESS);
     return records.ofScan(scanId);
   }
 
@@ -85,7 +89,7 @@ public class PredictionService {
   }
 
   public List<Prediction> list(PageRequest page) {
-    record(AuditAction.PREDICTION_LIST, null, Outcome.SUCCESS);
+    record(PREDICTION_LIST, null, Outcome.SUCCESS);
     return records.ofDoctor(doctor.id(), page);
   }
 

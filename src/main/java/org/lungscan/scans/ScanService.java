@@ -1,5 +1,11 @@
 package org.lungscan.scans;
 
+import static org.lungscan.audit.AuditAction.SCAN_CREATE;
+import static org.lungscan.audit.AuditAction.SCAN_DELETE;
+import static org.lungscan.audit.AuditAction.SCAN_IMAGE_READ;
+import static org.lungscan.audit.AuditAction.SCAN_LIST;
+import static org.lungscan.audit.AuditAction.SCAN_READ;
+
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -68,13 +74,13 @@ public class ScanService {
       ImageFacts facts = storage.check().check(pending.file());
       StoredImage stored = storage.store().commit(pending, facts);
       LungScan scan = addRecordOrForgetImage(patientId, stored, originalFilename);
-      record(AuditAction.SCAN_CREATE, scan.getId(), Outcome.SUCCESS);
+      record(SCAN_CREATE, scan.getId(), Outcome.SUCCESS);
       return scan;
     } catch (FileTooLargeException e) {
-      record(AuditAction.SCAN_CREATE, null, Outcome.FAILURE);
+      record(SCAN_CREATE, null, Outcome.FAILURE);
       throw new TooLarge(e.getMessage());
     } catch (InvalidImageException e) {
-      record(AuditAction.SCAN_CREATE, null, Outcome.FAILURE);
+      record(SCAN_CREATE, null, Outcome.FAILURE);
       throw new Invalid("image", e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the uploaded image", e);
@@ -92,13 +98,13 @@ public class ScanService {
   }
 
   public LungScan get(long id) {
-    LungScan scan = find(id, AuditAction.SCAN_READ);
-    record(AuditAction.SCAN_READ, id, Outcome.SUCCESS);
+    LungScan scan = find(id, SCAN_READ);
+    record(SCAN_READ, id, Outcome.SUCCESS);
     return scan;
   }
 
   public List<LungScan> list(PageRequest page) {
-    record(AuditAction.SCAN_LIST, null, Outcome.SUCCESS);
+    record(SCAN_LIST, null, Outcome.SUCCESS);
     return records.ofDoctor(doctor.id(), page);
   }
 
@@ -109,21 +115,21 @@ public class ScanService {
   /** The patient's scans, newest first. */
   public List<LungScan> ofPatient(long patientId) {
     patients.owned(patientId);
-    record(AuditAction.SCAN_LIST, null, Outcome.SUCCESS);
+    record(SCAN_LIST, null, Outcome.SUCCESS);
     return records.ofPatient(patientId);
   }
 
   /** The doctor's scan's stored image, as it was uploaded. */
   public ScanImage image(long id) {
-    LungScan scan = find(id, AuditAction.SCAN_IMAGE_READ);
-    record(AuditAction.SCAN_IMAGE_READ, id, Outcome.SUCCESS);
+    LungScan scan = find(id, SCAN_IMAGE_READ);
+    record(SCAN_IMAGE_READ, id, Outcome.SUCCESS);
     return new ScanImage(scan.getContentType(), scan.getSizeBytes(), open(scan));
   }
 
   /** A small PNG of the doctor's scan, made on first request. */
   public ScanImage thumbnail(long id) {
-    LungScan scan = find(id, AuditAction.SCAN_IMAGE_READ);
-    record(AuditAction.SCAN_IMAGE_READ, id, Outcome.SUCCESS);
+    LungScan scan = find(id, SCAN_IMAGE_READ);
+    record(SCAN_IMAGE_READ, id, Outcome.SUCCESS);
     try {
       return png(storage.thumbnails().thumbnailOf(scan.getStorageKey()));
     } catch (IOException e) {
@@ -133,7 +139,7 @@ public class ScanService {
 
   /** The scan's image decoded, every pixel, for the model: audited as a read of the image. */
   public BufferedImage decodedImage(LungScan scan) {
-    record(AuditAction.SCAN_IMAGE_READ, scan.getId(), Outcome.SUCCESS);
+    record(SCAN_IMAGE_READ, scan.getId(), Outcome.SUCCESS);
     try (InputStream image = open(scan)) {
       return ImageDecoding.whole(image)
           .orElseThrow(() -> new NotFound("Readable image of scan " + scan.getId()));
@@ -167,9 +173,9 @@ public class ScanService {
   }
 
   public void delete(long id) {
-    LungScan scan = find(id, AuditAction.SCAN_DELETE);
+    LungScan scan = find(id, SCAN_DELETE);
     String key = records.delete(scan);
-    record(AuditAction.SCAN_DELETE, id, Outcome.SUCCESS);
+    record(SCAN_DELETE, id, Outcome.SUCCESS);
     deleteImages(List.of(key));
   }
 
