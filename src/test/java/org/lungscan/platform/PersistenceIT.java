@@ -24,6 +24,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,11 +54,30 @@ class PersistenceIT {
   @Resource(lookup = Database.JNDI_NAME)
   javax.sql.DataSource dataSource;
 
+  /**
+   * Only what is under test: the entities, the persistence unit, the data source and the
+   * migrations, with the database libraries the application ships (versions from the pom).
+   */
   @Deployment
   static WebArchive deployment() {
-    File war = new File(System.getProperty("lungscan.war", "target/lungscan.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClasses(PersistenceIT.class, TestDatabase.class);
+    return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
+        .addClasses(Doctor.class, Role.class, Patient.class, Gender.class, LungScan.class)
+        .addClasses(StoredImage.class, Prediction.class, AuditEvent.class, AuditAction.class)
+        .addClasses(AuditEvent.Outcome.class, UtcInstantConverter.class)
+        .addClasses(Database.class, ApplicationDataSource.class, Migrations.class)
+        .addClasses(PersistenceIT.class, TestDatabase.class)
+        .addAsResource("META-INF/persistence.xml")
+        .addAsResource(new File("src/main/resources/db/migration"), "db/migration")
+        .addAsLibraries(
+            Maven.resolver()
+                .loadPomFromFile("pom.xml")
+                .resolve(
+                    "org.flywaydb:flyway-core",
+                    "org.flywaydb:flyway-mysql",
+                    "com.mysql:mysql-connector-j",
+                    "com.h2database:h2")
+                .withTransitivity()
+                .asFile());
   }
 
   @AfterAll
