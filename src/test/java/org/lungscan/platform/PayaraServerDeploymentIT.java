@@ -11,9 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +83,8 @@ class PayaraServerDeploymentIT {
               + metric("memory_usedHeap_bytes") / (1024 * 1024)
               + " MB used of "
               + maxHeapBytes() / (1024 * 1024)
-              + " MB");
+              + " MB; process resident memory "
+              + residentMemory());
     } finally {
       stopAndDelete();
     }
@@ -150,6 +154,9 @@ class PayaraServerDeploymentIT {
         if (ready.statusCode() == 200 && ready.body().contains("\"model\"")) {
           return Duration.between(begin, Instant.now());
         }
+        if (ready.body().contains("be loaded")) {
+          throw new AssertionError("the model failed to load: " + last + "; see " + serverLog());
+        }
       } catch (IOException notYet) {
         last = notYet.toString();
       }
@@ -177,16 +184,33 @@ class PayaraServerDeploymentIT {
     return (long) Double.parseDouble(value.group(1));
   }
 
-  /** The domain's HTTP listener, as an address for the API client (this class starts it). */
+  /** The server process's resident set, as Linux reports it, for the record. */
+  private String residentMemory() throws IOException {
+    Path pid = domains.resolve(DOMAIN).resolve("config").resolve("pid");
+    Path status = Path.of("/proc", Files.readString(pid).strip(), "status");
+    return Files.readAllLines(status).stream()
+        .filter(line -> line.startsWith("VmRSS:"))
+        .map(line -> line.substring("VmRSS:".length()).strip())
+        .findFirst()
+        .orElse("unknown");
+  }
+
+  /** The domain's HTTP listener, as the address the API client needs (never started itself). */
   private RunningServer address() {
     return new RunningServer(directory, httpPort, Map.of());
   }
 
-  /** Never throws, so that a failure of the test itself stays the one reported. */
+  /** Fails no test, so that a failure of the test itself stays the one reported. */
   private void stopAndDelete() throws Exception {
     String where = domains.toString();
     if (asadminExitCode("stop-domain", "--domaindir", where, DOMAIN) != 0) {
       asadminExitCode("stop-domain", "--kill=true", "--domaindir", where, DOMAIN);
+    }
+    Path log = domains.resolve(DOMAIN).resolve("logs").resolve("server.log");
+    try {
+      Files.copy(log, serverLog(), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException noLog) {
+      System.err.println("no server.log to keep: " + noLog);
     }
     if (asadminExitCode("delete-domain", "--domaindir", where, DOMAIN) != 0) {
       System.err.println("the test domain could not be deleted; see " + log());
@@ -221,8 +245,8 @@ class PayaraServerDeploymentIT {
         log(),
         "$ asadmin " + String.join(" ", command) + "\n",
         StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
     ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
     builder.environment().put("AS_JAVA", System.getProperty("java.home"));
     builder.environment().keySet().removeIf(key -> key.startsWith("LUNGSCAN_"));
@@ -246,14 +270,15 @@ class PayaraServerDeploymentIT {
     return directory.resolve("asadmin.log");
   }
 
+  /** The domain's server.log, kept here when the domain is deleted. */
   private Path serverLog() {
-    return domains.resolve(DOMAIN).resolve("logs").resolve("server.log");
+    return directory.resolve("server.log");
   }
 
   private static void deleteRecursively(Path path) throws IOException {
     if (Files.exists(path)) {
       try (var paths = Files.walk(path)) {
-        for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        for (Path each : paths.sorted(Comparator.reverseOrder()).toList()) {
           Files.delete(each);
         }
       }
