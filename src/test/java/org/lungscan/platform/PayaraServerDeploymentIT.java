@@ -101,6 +101,7 @@ class PayaraServerDeploymentIT {
     admin("set", listener + ".http.xpowered-by=false");
     admin("set", listener + ".http.cookie-same-site-enabled=true");
     admin("set", listener + ".http.cookie-same-site-value=Strict");
+    asadmin("restart-domain", "--domaindir", domains.toString(), DOMAIN);
     admin("deploy", "--contextroot", "/", RunningServer.war().toString());
   }
 
