@@ -25,8 +25,7 @@ public class PasswordHasher {
   private final String hashOfNothing;
 
   @Inject
-  public PasswordHasher(
-      @ConfigProperty(name = "lungscan.bcrypt.cost", defaultValue = "12") int cost) {
+  public PasswordHasher(@ConfigProperty(name = "lungscan.bcrypt.cost") int cost) {
     this.cost = cost;
     this.hashOfNothing = hash("an account that does not exist");
   }

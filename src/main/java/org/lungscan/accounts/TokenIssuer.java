@@ -24,7 +24,7 @@ public class TokenIssuer {
   public static final String ISSUER = "lungscan";
 
   @Inject
-  @ConfigProperty(name = "lungscan.token.lifetime-minutes", defaultValue = "120")
+  @ConfigProperty(name = "lungscan.token.lifetime-minutes")
   long lifetimeMinutes;
 
   private SigningKey key;

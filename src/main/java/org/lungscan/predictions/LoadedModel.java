@@ -46,15 +46,15 @@ public class LoadedModel {
   Optional<String> configuredPath;
 
   @Inject
-  @ConfigProperty(name = "lungscan.inference.queue-capacity", defaultValue = "64")
+  @ConfigProperty(name = "lungscan.inference.queue-capacity")
   int queueCapacity;
 
   @Inject
-  @ConfigProperty(name = "lungscan.inference.max-batch", defaultValue = "16")
+  @ConfigProperty(name = "lungscan.inference.max-batch")
   int maxBatch;
 
   @Inject
-  @ConfigProperty(name = "lungscan.inference.deadline-seconds", defaultValue = "30")
+  @ConfigProperty(name = "lungscan.inference.deadline-seconds")
   int deadlineSeconds;
 
   @Resource ManagedThreadFactory threads;

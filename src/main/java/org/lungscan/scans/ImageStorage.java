@@ -40,7 +40,7 @@ public class ImageStorage {
   Optional<String> directory;
 
   @Inject
-  @ConfigProperty(name = "lungscan.upload.max-pixels", defaultValue = "60000000")
+  @ConfigProperty(name = "lungscan.upload.max-pixels")
   long maxPixels;
 
   @Inject ScanRecords records;

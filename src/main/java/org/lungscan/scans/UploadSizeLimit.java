@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lungscan.platform.Problem;
 
 /**
@@ -16,23 +15,19 @@ import org.lungscan.platform.Problem;
 @PreMatching
 public class UploadSizeLimit implements ContainerRequestFilter {
 
-  /** Room for the multipart boundaries and the patient id around the image itself. */
-  static final long MULTIPART_OVERHEAD = 64 * 1024;
-
-  @Inject
-  @ConfigProperty(name = "lungscan.upload.max-bytes", defaultValue = "20971520")
-  long maxBytes;
+  @Inject UploadLimit limit;
 
   @Override
   public void filter(ContainerRequestContext request) {
     if ("POST".equals(request.getMethod())
         && request.getUriInfo().getPath().endsWith("lung-scans")
-        && request.getLength() > maxBytes + MULTIPART_OVERHEAD) {
+        && request.getLength() >= 0
+        && !limit.admitsRequestOf(request.getLength())) {
       request.abortWith(
           Problem.of(
                   413,
                   "Content Too Large",
-                  "The upload is larger than the limit of " + maxBytes / (1024 * 1024) + " MB.")
+                  "The upload is larger than the limit of " + limit.getMegabytes() + " MB.")
               .toResponse()
               .build());
     }
