@@ -10,42 +10,40 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.List;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
 import org.lungscan.audit.AuditTrail.Actor;
 import org.lungscan.platform.Conflict;
-import org.lungscan.platform.Invalid;
-import org.lungscan.platform.Invalid.FieldError;
 import org.lungscan.platform.TooManyAttempts;
 
 /** Signing up and signing in: the rules of accounts, the same for the API and the pages. */
 @ApplicationScoped
 public class AccountService {
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
-
   @PersistenceContext(unitName = "lungscan")
   EntityManager em;
 
-  @Inject PasswordPolicy passwordPolicy;
   @Inject PasswordHasher hasher;
   @Inject SignInThrottle throttle;
   @Inject AuditTrail audit;
 
   /** Creates a doctor's account; the email must not be registered yet, whatever its case. */
   @Transactional
-  public Doctor signUp(String name, String email, String password) {
-    validate(name, email, password);
-    if (findByEmail(email).isPresent()) {
+  public Doctor signUp(@NotNull @Valid NewAccount account) {
+    if (findByEmail(account.email()).isPresent()) {
       audit.record(
-          new Actor(null, Doctor.normalizeEmail(email)), SIGN_UP, "doctor", null, Outcome.FAILURE);
-      throw new Conflict("An account with this email already exists.");
+          new Actor(null, Doctor.normalizeEmail(account.email())),
+          SIGN_UP,
+          "doctor",
+          null,
+          Outcome.FAILURE);
+      throw new Conflict("email", "An account with this email already exists.");
     }
-    Doctor doctor = new Doctor(name.strip(), email, hasher.hash(password), Role.DOCTOR);
+    Doctor doctor =
+        new Doctor(account.name(), account.email(), hasher.hash(account.password()), Role.DOCTOR);
     em.persist(doctor);
     em.flush();
     audit.record(actorOf(doctor), SIGN_UP, "doctor", doctor.getId(), Outcome.SUCCESS);
@@ -102,14 +100,11 @@ public class AccountService {
         .findFirst();
   }
 
-  /** Creates the first administrator from configuration, once. */
+  /** Creates an administrator's account: the first one, from configuration. */
   @Transactional
-  public void ensureAdministrator(String name, String email, String password) {
-    if (findByEmail(email).isPresent()) {
-      return;
-    }
-    validate(name, email, password);
-    Doctor admin = new Doctor(name, email, hasher.hash(password), Role.ADMIN);
+  public void createAdministrator(@NotNull @Valid NewAccount account) {
+    Doctor admin =
+        new Doctor(account.name(), account.email(), hasher.hash(account.password()), Role.ADMIN);
     em.persist(admin);
     em.flush();
     audit.record(null, CREATE_ADMINISTRATOR, "doctor", admin.getId(), Outcome.SUCCESS);
@@ -117,21 +112,5 @@ public class AccountService {
 
   public static Actor actorOf(Doctor doctor) {
     return new Actor(doctor.getId(), doctor.getEmail());
-  }
-
-  private void validate(String name, String email, String password) {
-    List<FieldError> errors = new ArrayList<>();
-    if (name == null || name.isBlank() || name.strip().length() > 100) {
-      errors.add(new FieldError("name", "must be 1 to 100 characters"));
-    }
-    if (email == null || email.length() > 254 || !EMAIL.matcher(email.strip()).matches()) {
-      errors.add(new FieldError("email", "must be a valid email address"));
-    }
-    passwordPolicy
-        .problemWith(password)
-        .ifPresent(problem -> errors.add(new FieldError("password", problem)));
-    if (!errors.isEmpty()) {
-      throw new Invalid(errors);
-    }
   }
 }

@@ -30,9 +30,8 @@ public class AuthResource {
   @POST
   @Path("signup")
   @PermitAll
-  public Response signUp(SignUpRequest body) {
-    SignUpRequest request = body == null ? new SignUpRequest(null, null, null) : body;
-    Doctor doctor = accounts.signUp(request.name(), request.email(), request.password());
+  public Response signUp(NewAccount body) {
+    Doctor doctor = accounts.signUp(body == null ? new NewAccount(null, null, null) : body);
     return Response.status(Response.Status.CREATED).entity(AccountResponse.of(doctor)).build();
   }
 
@@ -65,9 +64,6 @@ public class AuthResource {
   public UserResponse me() {
     return UserResponse.of(currentDoctor.get());
   }
-
-  /** Body of {@code POST /api/auth/signup}. */
-  public record SignUpRequest(String name, String email, String password) {}
 
   /** Body of {@code POST /api/auth/login}. */
   public record LoginRequest(String email, String password) {}

@@ -26,7 +26,7 @@ public class FirstAdministrator {
   Optional<String> password;
 
   @Inject
-  @ConfigProperty(name = "lungscan.admin.name", defaultValue = "Administrator")
+  @ConfigProperty(name = "lungscan.admin.name")
   String name;
 
   @Inject AccountService accounts;
@@ -34,7 +34,9 @@ public class FirstAdministrator {
   @PostConstruct
   void createIfConfigured() {
     if (email.isPresent() && password.isPresent()) {
-      accounts.ensureAdministrator(name, email.get(), password.get());
+      if (accounts.findByEmail(email.get()).isEmpty()) {
+        accounts.createAdministrator(new NewAccount(name, email.get(), password.get()));
+      }
       LOG.info("The configured administrator account exists");
     }
   }

@@ -1,6 +1,7 @@
 package org.lungscan.accounts;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +13,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a password must be: 12 to 128 characters and not one that attackers try first. */
-@ApplicationScoped
-public class PasswordPolicy {
+/**
+ * What a password must be: 12 to 128 characters and not one that attackers try first. Checks {@link
+ * AcceptablePassword}; Bean Validation keeps one instance, so the list is read once.
+ */
+public class PasswordPolicy implements ConstraintValidator<AcceptablePassword, String> {
 
   public static final int MIN_LENGTH = 12;
   public static final int MAX_LENGTH = 128;
@@ -35,6 +38,17 @@ public class PasswordPolicy {
       return Optional.of("is too common; choose one that is harder to guess");
     }
     return Optional.empty();
+  }
+
+  @Override
+  public boolean isValid(String password, ConstraintValidatorContext context) {
+    Optional<String> problem = problemWith(password);
+    problem.ifPresent(
+        why -> {
+          context.disableDefaultConstraintViolation();
+          context.buildConstraintViolationWithTemplate(why).addConstraintViolation();
+        });
+    return problem.isEmpty();
   }
 
   /** A listed password, also with digits or symbols tacked on at the end, or repeated. */

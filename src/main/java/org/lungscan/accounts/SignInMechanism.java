@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lungscan.platform.Pages;
 import org.lungscan.platform.SecurityHeaders;
 import org.lungscan.platform.TooManyAttempts;
 
@@ -36,11 +37,13 @@ import org.lungscan.platform.TooManyAttempts;
 @ApplicationScoped
 public class SignInMechanism implements HttpAuthenticationMechanism {
 
-  /** Request attribute naming why a page sign-in was refused, for the page to show. */
+  /**
+   * Request attribute naming why a page sign-in was refused when it is more than wrong credentials
+   * (throttling), for the page to show.
+   */
   public static final String REFUSAL = "lungscan.signInRefusal";
 
   static final String SESSION_KEY = "lungscan.signedIn";
-  private static final String DOCTOR_PAGES = "/app/";
   private static final Set<String> PUBLIC_API = Set.of("/api/auth/signup", "/api/auth/login");
   private static final String JWT_MECHANISM_PACKAGE = "fish.payara.microprofile.jwtauth";
 
@@ -48,7 +51,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   @Inject AccountService accounts;
 
   @Inject
-  @ConfigProperty(name = "lungscan.session.idle-timeout-seconds", defaultValue = "900")
+  @ConfigProperty(name = "lungscan.session.idle-timeout-seconds")
   int idleTimeoutSeconds;
 
   @Override
@@ -57,7 +60,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       throws AuthenticationException {
     SecurityHeaders.applyTo(response);
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith("/api/")
+    return path.startsWith(Pages.API)
         ? api(path, request, response, context)
         : pages(path, request, context);
   }
@@ -123,10 +126,10 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       return context.notifyContainerAboutLogin(
           signedIn.get().email(), new HashSet<>(signedIn.get().groups()));
     }
-    if (path.startsWith(DOCTOR_PAGES)) {
+    if (path.startsWith(Pages.DOCTORS_ONLY)) {
       boolean expired =
           request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-      String login = request.getContextPath() + "/login.xhtml" + (expired ? "?expired=true" : "");
+      String login = request.getContextPath() + (expired ? Pages.loginAfterExpiry() : Pages.LOGIN);
       return isAjax(request) ? ajaxRedirect(context.getResponse(), login) : context.redirect(login);
     }
     return context.doNothing();
@@ -146,7 +149,6 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       return AuthenticationStatus.SEND_FAILURE;
     }
     if (doctor.isEmpty()) {
-      request.setAttribute(REFUSAL, "The email or password is not correct.");
       return AuthenticationStatus.SEND_FAILURE;
     }
     List<String> groups = TokenIssuer.groupsOf(doctor.get());

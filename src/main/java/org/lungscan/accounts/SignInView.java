@@ -19,13 +19,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.lungscan.platform.PageMessages;
+import org.lungscan.platform.Pages;
 
 /** The page door to signing in and out. */
 @Named("signIn")
 @RequestScoped
 public class SignInView {
-
-  static final String DASHBOARD = "/app/dashboard.xhtml?faces-redirect=true";
 
   @Inject SecurityContext security;
   @Inject FacesContext faces;
@@ -38,7 +38,7 @@ public class SignInView {
   private boolean signedOut;
 
   public String logIn() {
-    return signInAs(faces, security, email, password) ? DASHBOARD : null;
+    return signInAs(faces, security, email, password) ? Pages.redirectTo(Pages.DASHBOARD) : null;
   }
 
   /** Signs in through the application's mechanism; on refusal, says why on the page. */
@@ -61,12 +61,12 @@ public class SignInView {
       return false;
     }
     Object refusal = request.getAttribute(SignInMechanism.REFUSAL);
-    faces.addMessage(
-        null,
-        new FacesMessage(
-            FacesMessage.SEVERITY_ERROR,
-            refusal == null ? "The email or password is not correct." : refusal.toString(),
-            null));
+    if (refusal == null) {
+      PageMessages.error("signIn.refused");
+    } else {
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.toString(), null));
+    }
     return false;
   }
 
@@ -77,21 +77,15 @@ public class SignInView {
     HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
     request.logout();
     faces.getExternalContext().invalidateSession();
-    return "/login.xhtml?faces-redirect=true&signedOut=true";
+    return Pages.redirectTo(Pages.loginAfterSignOut());
   }
 
   /** Tells a doctor who lands on the login page why they are there. */
   public void explainArrival() {
     if (expired) {
-      faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_WARN,
-              "Your session expired after a period of inactivity. Please log in again.",
-              null));
+      PageMessages.warn("signIn.expired");
     } else if (signedOut) {
-      faces.addMessage(
-          null, new FacesMessage(FacesMessage.SEVERITY_INFO, "You have logged out.", null));
+      PageMessages.info("signIn.signedOut");
     }
   }
 

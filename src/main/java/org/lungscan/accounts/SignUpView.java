@@ -1,13 +1,11 @@
 package org.lungscan.accounts;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import org.lungscan.platform.Conflict;
-import org.lungscan.platform.Invalid;
+import org.lungscan.platform.Pages;
 
 /** The page door to creating an account; signs the new doctor in straight away. */
 @Named("signUp")
@@ -22,32 +20,12 @@ public class SignUpView {
   private String email;
   private String password;
 
+  /** A broken rule or a taken email is shown beside its field by the pages' exception handler. */
   public String signUp() {
-    try {
-      accounts.signUp(name, email, password);
-    } catch (Invalid invalid) {
-      invalid
-          .errors()
-          .forEach(
-              error ->
-                  faces.addMessage(
-                      "signup:" + error.field(),
-                      new FacesMessage(
-                          FacesMessage.SEVERITY_ERROR,
-                          label(error.field()) + " " + error.message() + ".",
-                          null)));
-      return null;
-    } catch (Conflict conflict) {
-      faces.addMessage(
-          "signup:email",
-          new FacesMessage(FacesMessage.SEVERITY_ERROR, conflict.getMessage(), null));
-      return null;
-    }
-    return SignInView.signInAs(faces, security, email, password) ? SignInView.DASHBOARD : null;
-  }
-
-  private static String label(String field) {
-    return Character.toUpperCase(field.charAt(0)) + field.substring(1);
+    accounts.signUp(new NewAccount(name, email, password));
+    return SignInView.signInAs(faces, security, email, password)
+        ? Pages.redirectTo(Pages.DASHBOARD)
+        : null;
   }
 
   public String getName() {

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.Locale;
 import org.lungscan.accounts.AccountService;
@@ -39,7 +41,7 @@ public class PatientService {
   @Inject AuditTrail audit;
   @Inject Event<PatientRemoval> removals;
 
-  public Patient create(PatientDetails details) {
+  public Patient create(@NotNull @Valid PatientDetails details) {
     Patient patient = new Patient(doctor.get(), details.name(), details.age(), details.gender());
     em.persist(patient);
     em.flush();
@@ -76,7 +78,7 @@ public class PatientService {
     return patient;
   }
 
-  public Patient update(long id, PatientDetails details) {
+  public Patient update(long id, @NotNull @Valid PatientDetails details) {
     Patient patient = find(id, PATIENT_UPDATE);
     patient.update(details.name(), details.age(), details.gender());
     em.flush();
@@ -110,7 +112,7 @@ public class PatientService {
             .getResultList();
     if (found.isEmpty()) {
       record(action, id, Outcome.FAILURE);
-      throw new NotFound("Patient " + id);
+      throw new NotFound(RESOURCE, id);
     }
     return found.get(0);
   }

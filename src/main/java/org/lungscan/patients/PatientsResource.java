@@ -2,6 +2,7 @@ package org.lungscan.patients;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.lungscan.platform.Invalid;
 import org.lungscan.platform.PageRequest;
 
 /** The JSON door to a doctor's patients. */
@@ -27,6 +27,8 @@ import org.lungscan.platform.PageRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PatientsResource {
+
+  private static final String NO_BODY = "must be a JSON object with name, age and gender";
 
   @Inject PatientService patients;
   @Inject ScanCounter scanCounter;
@@ -44,8 +46,8 @@ public class PatientsResource {
   }
 
   @POST
-  public Response create(PatientRequest request) {
-    Patient patient = patients.create(details(request));
+  public Response create(@NotNull(message = NO_BODY) PatientRequest body) {
+    Patient patient = patients.create(body.details());
     return Response.created(uri.getAbsolutePathBuilder().path(patient.getId().toString()).build())
         .entity(PatientResponse.of(patient, Map.of()))
         .build();
@@ -59,8 +61,9 @@ public class PatientsResource {
 
   @PUT
   @Path("{id}")
-  public PatientResponse update(@PathParam("id") long id, PatientRequest request) {
-    return withCount(patients.update(id, details(request)));
+  public PatientResponse update(
+      @PathParam("id") long id, @NotNull(message = NO_BODY) PatientRequest body) {
+    return withCount(patients.update(id, body.details()));
   }
 
   @DELETE
@@ -74,15 +77,12 @@ public class PatientsResource {
     return PatientResponse.of(patient, scanCounter.countScans(List.of(patient.getId())));
   }
 
-  private static PatientDetails details(PatientRequest request) {
-    if (request == null) {
-      throw new Invalid("body", "must be a JSON object with name, age and gender");
-    }
-    return PatientDetails.of(request.name(), request.age(), request.gender());
-  }
-
   /** Body of a create or update; age may be a number or a numeric string. */
-  public record PatientRequest(String name, Object age, String gender) {}
+  public record PatientRequest(String name, Object age, String gender) {
+    PatientDetails details() {
+      return PatientDetails.of(name, age, gender);
+    }
+  }
 
   /** A patient as the API shows it. */
   public record PatientResponse(

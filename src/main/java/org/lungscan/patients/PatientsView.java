@@ -1,15 +1,13 @@
 package org.lungscan.patients;
 
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import org.lungscan.platform.Invalid;
 import org.lungscan.platform.NotFound;
+import org.lungscan.platform.PageMessages;
 import org.lungscan.platform.PageRequest;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.FilterMeta;
@@ -61,45 +59,26 @@ public class PatientsView implements Serializable {
     gender = row.gender().name();
   }
 
+  /** A broken rule is shown beside its field by the pages' exception handler. */
   public void save() {
-    try {
-      PatientDetails details = PatientDetails.of(name, age, gender);
-      Patient saved =
-          editingId == null ? patients.create(details) : patients.update(editingId, details);
-      selectedId = saved.getId();
-      selected = PatientRow.of(saved);
-      PrimeFaces.current().executeScript("PF('patientDialog').hide()");
-      message(
-          FacesMessage.SEVERITY_INFO,
-          (editingId == null ? "Added " : "Saved ") + saved.getName() + ".");
-    } catch (Invalid invalid) {
-      invalid
-          .errors()
-          .forEach(
-              e ->
-                  FacesContext.getCurrentInstance()
-                      .addMessage(
-                          "patientDialogForm:" + e.field(),
-                          new FacesMessage(
-                              FacesMessage.SEVERITY_ERROR,
-                              label(e.field()) + " " + e.message() + ".",
-                              null)));
-      FacesContext.getCurrentInstance().validationFailed();
-    }
+    PatientDetails details = PatientDetails.of(name, age, gender);
+    Patient saved =
+        editingId == null ? patients.create(details) : patients.update(editingId, details);
+    selectedId = saved.getId();
+    selected = PatientRow.of(saved);
+    PrimeFaces.current().executeScript("PF('patientDialog').hide()");
+    PageMessages.info(editingId == null ? "patients.added" : "patients.saved", saved.getName());
   }
 
   public void delete() {
     PatientRow row = getSelected();
     try {
       patients.delete(row.id());
-      message(
-          FacesMessage.SEVERITY_INFO,
-          "Deleted " + row.name() + " with their scans and predictions.");
-    } catch (NotFound gone) {
-      message(FacesMessage.SEVERITY_WARN, "That patient no longer exists.");
+      PageMessages.info("patients.deleted", row.name());
+    } finally {
+      selectedId = null;
+      selected = null;
     }
-    selectedId = null;
-    selected = null;
   }
 
   public void select(long id) {
@@ -135,25 +114,11 @@ public class PatientsView implements Serializable {
       return "";
     }
     long scans = scanCounter.countScans(List.of(row.id())).getOrDefault(row.id(), 0L);
-    return "Delete "
-        + row.name()
-        + "? This also removes their "
-        + scans
-        + " scan"
-        + (scans == 1 ? "" : "s")
-        + ", the scan images and every prediction. This cannot be undone.";
+    return PageMessages.text("patients.deletionWarning", row.name(), scans);
   }
 
   public boolean isEditing() {
     return editingId != null;
-  }
-
-  private static void message(FacesMessage.Severity severity, String text) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
-  }
-
-  private static String label(String field) {
-    return Character.toUpperCase(field.charAt(0)) + field.substring(1);
   }
 
   /** The patients, a page at a time, filtered by the search box. */

@@ -15,7 +15,7 @@ import java.util.logging.Logger;
  * Where the server sends every error it did not answer itself: a problem document for the API, a
  * plain page for people. Never a stack trace, SQL or version.
  */
-@WebServlet("/error")
+@WebServlet(Pages.ERROR)
 public class ErrorPage extends HttpServlet {
 
   private static final Logger LOG = Logger.getLogger(ErrorPage.class.getName());
@@ -28,7 +28,7 @@ public class ErrorPage extends HttpServlet {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 500;
     if (isViewExpired(error)) {
-      response.sendRedirect(request.getContextPath() + "/login.xhtml?expired=true");
+      response.sendRedirect(request.getContextPath() + Pages.loginAfterExpiry());
       return;
     }
     if (error != null) {
@@ -36,7 +36,7 @@ public class ErrorPage extends HttpServlet {
       status = 500;
     }
     response.setStatus(status);
-    if (uri != null && uri.startsWith(request.getContextPath() + "/api/")) {
+    if (uri != null && uri.startsWith(request.getContextPath() + Pages.API)) {
       writeProblem(response, status);
     } else {
       writePage(response, status);

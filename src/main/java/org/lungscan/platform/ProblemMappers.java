@@ -1,6 +1,7 @@
 package org.lungscan.platform;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -29,6 +30,18 @@ public final class ProblemMappers {
     public Response toResponse(Invalid e) {
       Problem problem = new Problem("about:blank", "Bad Request", 400, e.getMessage(), e.errors());
       return problem.toResponse().build();
+    }
+  }
+
+  /**
+   * Bean Validation's verdict on a request record or a service's parameters: as {@link Invalid}.
+   */
+  @Provider
+  public static class ConstraintViolationMapper
+      implements ExceptionMapper<ConstraintViolationException> {
+    @Override
+    public Response toResponse(ConstraintViolationException e) {
+      return new InvalidMapper().toResponse(Invalid.from(e));
     }
   }
 

@@ -13,7 +13,7 @@ public class RootPage extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String target = request.getUserPrincipal() != null ? "/app/dashboard.xhtml" : "/login.xhtml";
+    String target = request.getUserPrincipal() != null ? Pages.DASHBOARD : Pages.LOGIN;
     response.sendRedirect(request.getContextPath() + target);
   }
 }

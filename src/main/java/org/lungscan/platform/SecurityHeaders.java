@@ -33,7 +33,7 @@ public class SecurityHeaders extends HttpFilter {
     if (request.isSecure()) {
       response.setHeader("Strict-Transport-Security", "max-age=31536000");
     }
-    if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+    if (request.getRequestURI().startsWith(request.getContextPath() + Pages.API)) {
       response.setHeader("Cache-Control", "no-store");
     }
     chain.doFilter(request, response);

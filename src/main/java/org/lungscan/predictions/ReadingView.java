@@ -1,6 +1,5 @@
 package org.lungscan.predictions;
 
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -14,10 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.lungscan.patients.PatientsView;
-import org.lungscan.platform.Invalid;
-import org.lungscan.platform.NotFound;
-import org.lungscan.platform.TooLarge;
-import org.lungscan.platform.Unavailable;
+import org.lungscan.platform.PageMessages;
 import org.lungscan.scans.LungScan;
 import org.lungscan.scans.ScanService;
 import org.primefaces.event.FileUploadEvent;
@@ -76,42 +72,29 @@ public class ReadingView implements Serializable {
     LungScan scan;
     try (InputStream content = file.getInputStream()) {
       scan = scans.upload(patientId, content, file.getFileName());
-    } catch (Invalid | TooLarge refused) {
-      error(
-          refused instanceof Invalid invalid
-              ? invalid.errors().get(0).message()
-              : refused.getMessage());
-      return;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     scansRead = null;
-    info("Scan uploaded.");
+    PageMessages.info("reading.uploaded");
     predict(scan.getId());
   }
 
-  /** Runs the model on one of the patient's scans and shows what it said. */
+  /**
+   * Runs the model on one of the patient's scans and shows what it said; a refusal (no model, a
+   * scan gone) is shown by the pages' exception handler.
+   */
   public void predict(long scanId) {
     scansRead = null;
-    try {
-      result = PredictionCard.of(predictions.predict(scanId), predictions.modelStatus());
-    } catch (Unavailable unavailable) {
-      error("No prediction now: " + unavailable.getMessage());
-    } catch (NotFound gone) {
-      error("That scan no longer exists.");
-    }
+    result = PredictionCard.of(predictions.predict(scanId), predictions.modelStatus());
   }
 
   public void open(long scanId) {
-    try {
-      LungScan scan = scans.get(scanId);
-      ModelStatus model = predictions.modelStatus();
-      openedHistory =
-          predictions.ofScan(scanId).stream().map(p -> PredictionCard.of(p, model)).toList();
-      opened = card(scan, openedHistory.isEmpty() ? null : openedHistory.get(0));
-    } catch (NotFound gone) {
-      error("That scan no longer exists.");
-    }
+    LungScan scan = scans.get(scanId);
+    ModelStatus model = predictions.modelStatus();
+    openedHistory =
+        predictions.ofScan(scanId).stream().map(p -> PredictionCard.of(p, model)).toList();
+    opened = card(scan, openedHistory.isEmpty() ? null : openedHistory.get(0));
   }
 
   /**
@@ -155,16 +138,6 @@ public class ReadingView implements Serializable {
         scan.getHeight(),
         scan.getOriginalFilename(),
         latest);
-  }
-
-  private static void info(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-  }
-
-  private static void error(String text) {
-    FacesContext.getCurrentInstance()
-        .addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, null));
   }
 
   public PredictionCard getResult() {

@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lungscan.platform.NotFound;
+import org.lungscan.platform.Pages;
 
 /**
  * Scan images and thumbnails for the pages, under the signed-in doctor's session: {@code
  * /app/scan-images/{id}} and {@code /app/scan-images/{id}/thumbnail}.
  */
-@WebServlet("/app/scan-images/*")
+@WebServlet(Pages.DOCTORS_ONLY + "scan-images/*")
 public class ScanImagesServlet extends HttpServlet {
 
   private static final Pattern PATH = Pattern.compile("^/(\\d{1,18})(/thumbnail)?$");

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lungscan.accounts.AccountService;
 import org.lungscan.accounts.CurrentDoctor;
 import org.lungscan.audit.AuditAction;
@@ -61,16 +60,14 @@ public class ScanService {
   @Inject CurrentDoctor doctor;
   @Inject AuditTrail audit;
 
-  @Inject
-  @ConfigProperty(name = "lungscan.upload.max-bytes", defaultValue = "20971520")
-  long maxBytes;
+  @Inject UploadLimit uploadLimit;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
   /** Stores an uploaded image for one of the doctor's patients; content decides what it is. */
   public LungScan upload(long patientId, InputStream image, String originalFilename) {
     patients.owned(patientId);
-    try (PendingImage pending = storage.store().receive(image, maxBytes)) {
+    try (PendingImage pending = storage.store().receive(image, uploadLimit.getMaxBytes())) {
       ImageFacts facts = storage.check().check(pending.file());
       StoredImage stored = storage.store().commit(pending, facts);
       LungScan scan = addRecordOrForgetImage(patientId, stored, originalFilename);
@@ -215,7 +212,7 @@ public class ScanService {
         .orElseThrow(
             () -> {
               record(action, id, Outcome.FAILURE);
-              return new NotFound("Lung scan " + id);
+              return new NotFound(RESOURCE, id);
             });
   }
 
