@@ -9,7 +9,9 @@
  *
  * <p>Rules: passwords are kept as bcrypt hashes only and never logged; an unknown email and a wrong
  * password are answered alike; repeated failures are throttled; every sign-up, sign-in and sign-out
- * is audited.
+ * is audited. What a new account must be is stated as constraints on {@link
+ * org.lungscan.accounts.NewAccount} (the password by {@link
+ * org.lungscan.accounts.AcceptablePassword}), checked where it enters the service.
  *
  * <p>Imports audit and platform only; never patients, scans or predictions, which build on it.
  */

@@ -8,7 +8,9 @@
  *
  * <p>Rules: every query is scoped by the signed-in doctor, and another doctor's patient is, here, a
  * patient that does not exist; every read and write is audited, from the pages as from the API
- * ({@code get}, {@code list}), while {@code owned} is for other features to attach things to.
+ * ({@code get}, {@code list}), while {@code owned} is for other features to attach things to; a
+ * patient's details are checked by the constraints on {@link org.lungscan.patients.PatientDetails}
+ * where they enter the service.
  *
  * <p>Imports accounts, audit and platform; never scans or predictions (it learns scan counts
  * through {@code ScanCounter} and lets scans go through {@code PatientRemoval}).

@@ -11,8 +11,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * The application's database: defined here from configuration (read by the server at deploy time,
- * so the defaults are written inline) and brought to the current schema at startup.
+ * The application's database: defined here from configuration and brought to the current schema at
+ * startup. The server reads these placeholders at deploy time, before the WAR's
+ * META-INF/microprofile-config.properties is visible, so their defaults are the one set written
+ * inline (the README's table lists them with the others).
  */
 @DataSourceDefinition(
     name = Database.JNDI_NAME,
