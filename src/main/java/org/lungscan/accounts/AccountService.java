@@ -52,18 +52,21 @@ public class AccountService {
 
   /**
    * The doctor these credentials belong to, or empty: an unknown email and a wrong password are
-   * answered the same, in about the same time. Refused outright while throttled.
+   * answered the same, in about the same time. Refused while this client address must wait (see
+   * {@link SignInThrottle}), slowed down before that. Not one transaction: an attempt held back
+   * holds no database connection.
    */
-  @Transactional
   public Optional<Doctor> signIn(String email, String password, String clientAddress) {
     String normalized = Doctor.normalizeEmail(email == null ? "" : email);
+    Optional<Doctor> doctor = normalized.isEmpty() ? Optional.empty() : findByEmail(normalized);
+    Long doctorId = doctor.map(Doctor::getId).orElse(null);
+    String account = SignInThrottle.accountOf(Optional.ofNullable(doctorId), normalized);
     try {
-      throttle.checkAllowed(normalized, clientAddress);
+      throttle.holdBack(throttle.beforePasswordCheck(account, clientAddress));
     } catch (TooManyAttempts refused) {
-      audit.record(new Actor(null, normalized), SIGN_IN, "doctor", null, Outcome.DENIED);
+      audit.record(new Actor(doctorId, normalized), SIGN_IN, "doctor", doctorId, Outcome.DENIED);
       throw refused;
     }
-    Optional<Doctor> doctor = normalized.isEmpty() ? Optional.empty() : findByEmail(normalized);
     boolean matches =
         password != null
             && doctor
@@ -74,17 +77,12 @@ public class AccountService {
                       return false;
                     });
     if (!matches) {
-      throttle.recordFailure(normalized, clientAddress);
-      audit.record(
-          new Actor(doctor.map(Doctor::getId).orElse(null), normalized),
-          SIGN_IN,
-          "doctor",
-          doctor.map(Doctor::getId).orElse(null),
-          Outcome.FAILURE);
+      throttle.recordFailure(account, clientAddress);
+      audit.record(new Actor(doctorId, normalized), SIGN_IN, "doctor", doctorId, Outcome.FAILURE);
       return Optional.empty();
     }
-    throttle.recordSuccess(normalized);
-    audit.record(actorOf(doctor.get()), SIGN_IN, "doctor", doctor.get().getId(), Outcome.SUCCESS);
+    throttle.recordSuccess(account, clientAddress);
+    audit.record(actorOf(doctor.get()), SIGN_IN, "doctor", doctorId, Outcome.SUCCESS);
     return doctor;
   }
 

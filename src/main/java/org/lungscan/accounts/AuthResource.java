@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import org.lungscan.platform.ClientAddress;
 import org.lungscan.platform.Problem;
 
 /** The JSON door to accounts: sign up, log in, and who am I. */
@@ -25,6 +26,7 @@ public class AuthResource {
   @Inject AccountService accounts;
   @Inject TokenIssuer tokens;
   @Inject CurrentDoctor currentDoctor;
+  @Inject ClientAddress clientAddress;
   @Context HttpServletRequest request;
 
   @POST
@@ -41,7 +43,7 @@ public class AuthResource {
   public Response logIn(LoginRequest body) {
     LoginRequest login = body == null ? new LoginRequest(null, null) : body;
     return accounts
-        .signIn(login.email(), login.password(), request.getRemoteAddr())
+        .signIn(login.email(), login.password(), clientAddress.of(request))
         .map(
             doctor -> {
               TokenIssuer.IssuedToken token = tokens.issueFor(doctor);

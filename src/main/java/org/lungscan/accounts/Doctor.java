@@ -8,10 +8,15 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Locale;
 
-/** A doctor's account. The email is kept in lower case: it is unique whatever its case. */
+/**
+ * A doctor's account. The email is kept in one form (see {@link #normalizeEmail}) and compared
+ * exactly, character for character: it is unique whatever its case, and an accented variant of it
+ * is another email.
+ */
 @Entity
 @Table(name = "doctor")
 public class Doctor {
@@ -46,8 +51,14 @@ public class Doctor {
     this.createdAt = Instant.now();
   }
 
+  /**
+   * Trimmed, lower case in every language alike, and in Unicode's composed form (NFC), so that the
+   * same email typed on any keyboard is the same text, and different text is a different email.
+   */
   public static String normalizeEmail(String email) {
-    return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    return email == null
+        ? null
+        : Normalizer.normalize(email.strip().toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
   }
 
   public Long getId() {

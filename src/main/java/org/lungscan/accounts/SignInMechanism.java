@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lungscan.platform.ClientAddress;
 import org.lungscan.platform.Pages;
 import org.lungscan.platform.SecurityHeaders;
 import org.lungscan.platform.TooManyAttempts;
@@ -49,6 +50,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
 
   @Inject BeanManager beans;
   @Inject AccountService accounts;
+  @Inject ClientAddress clientAddress;
 
   @Inject
   @ConfigProperty(name = "lungscan.session.idle-timeout-seconds")
@@ -143,7 +145,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     try {
       doctor =
           accounts.signIn(
-              credential.getCaller(), credential.getPasswordAsString(), request.getRemoteAddr());
+              credential.getCaller(), credential.getPasswordAsString(), clientAddress.of(request));
     } catch (TooManyAttempts refused) {
       request.setAttribute(REFUSAL, refused.getMessage());
       return AuthenticationStatus.SEND_FAILURE;

@@ -1,68 +1,172 @@
 package org.lungscan.accounts;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.lungscan.platform.ClientAddress;
 import org.lungscan.platform.TooManyAttempts;
 
 /**
- * Slows down password guessing. After a few failed sign-ins for one account, or many from one
- * address, further attempts are refused for a while; each new failure doubles the wait, up to a
- * ceiling, and a quiet period or a successful sign-in forgets the failures, so the real doctor is
- * never locked out for good. Kept in memory: each instance throttles what it sees.
+ * Slows down password guessing without letting anyone lock a doctor out. Failed sign-ins are
+ * counted three ways: per account (by id once the email is looked up, by the email when it belongs
+ * to nobody), per account and client address, and per client address. Only the counts that include
+ * the caller's own address ever refuse: after a few failures for one account from one address, or
+ * many from one address, that address must wait, longer after each further failure; the last
+ * failures before that slow it down first. An account's failures from everywhere only slow its
+ * sign-ins, never refuse them, so a stranger failing elsewhere cannot keep the doctor out: once the
+ * doctor's own address may try again, the right password signs in. A success forgets the account's
+ * failures; a quiet period forgets everything. Kept in memory: each instance throttles what it
+ * sees.
  */
 @ApplicationScoped
 public class SignInThrottle {
 
-  static final int ACCOUNT_FAILURES_ALLOWED = 5;
-  static final int ADDRESS_FAILURES_ALLOWED = 20;
-  static final Duration FIRST_WAIT = Duration.ofSeconds(30);
-  static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
-  static final Duration FORGET_AFTER = Duration.ofMinutes(15);
+  /** Attempts held back at once; beyond that they go ahead unslowed, since refusals bound them. */
+  private static final int MOST_HELD_BACK = 32;
+
+  private static final int SLOWED_FAILURES = 3;
   private static final int MAX_TRACKED = 100_000;
+  private static final String UNKNOWN_ADDRESS = "unknown";
+
+  @Inject
+  @ConfigProperty(name = "lungscan.sign-in.failures-per-account", defaultValue = "5")
+  int failuresPerAccount;
+
+  @Inject
+  @ConfigProperty(name = "lungscan.sign-in.failures-per-address", defaultValue = "20")
+  int failuresPerAddress;
+
+  @Inject
+  @ConfigProperty(name = "lungscan.sign-in.first-wait-seconds", defaultValue = "30")
+  long firstWaitSeconds;
+
+  @Inject
+  @ConfigProperty(name = "lungscan.sign-in.longest-wait-seconds", defaultValue = "900")
+  long longestWaitSeconds;
+
+  @Inject
+  @ConfigProperty(name = "lungscan.sign-in.longest-delay-millis", defaultValue = "2000")
+  long longestDelayMillis;
 
   private final Clock clock;
+  private Limits limits;
   private final Map<String, Failures> byAccount = new ConcurrentHashMap<>();
+  private final Map<String, Failures> byAccountAndAddress = new ConcurrentHashMap<>();
   private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+  private final Semaphore heldBack = new Semaphore(MOST_HELD_BACK);
 
   public SignInThrottle() {
-    this(Clock.systemUTC());
+    this(Clock.systemUTC(), null);
   }
 
-  SignInThrottle(Clock clock) {
+  SignInThrottle(Clock clock, Limits limits) {
     this.clock = clock;
+    this.limits = limits;
   }
 
-  /** Refuses with the time to wait when this account or this address must wait. */
-  public void checkAllowed(String email, String address) {
+  @PostConstruct
+  void configure() {
+    limits =
+        new Limits(
+            failuresPerAccount,
+            failuresPerAddress,
+            Duration.ofSeconds(firstWaitSeconds),
+            Duration.ofSeconds(longestWaitSeconds),
+            Duration.ofMillis(longestDelayMillis));
+  }
+
+  /**
+   * Who a sign-in is for, as the throttle counts it: the account's id when the email belongs to
+   * one, so that every spelling that finds the account counts against it, else the email itself, so
+   * that probing for accounts is slowed as well.
+   */
+  public static String accountOf(Optional<Long> doctorId, String normalizedEmail) {
+    return doctorId
+        .map(id -> "doctor " + id)
+        .orElseGet(
+            () -> "email " + normalizedEmail.substring(0, Math.min(254, normalizedEmail.length())));
+  }
+
+  /**
+   * Before the password is checked: refuses with the time to wait when this address must wait for
+   * this account or for all, else answers how long to hold the attempt back first (often zero).
+   */
+  public Duration beforePasswordCheck(String account, String address) {
     Instant now = clock.instant();
-    Duration wait =
-        max(
-            waitFor(byAccount.get(email), now),
-            address == null ? Duration.ZERO : waitFor(byAddress.get(address), now));
+    String network = networkOf(address);
+    Failures pair = byAccountAndAddress.get(pairOf(account, network));
+    Failures fromAddress = byAddress.get(network);
+    Duration wait = longer(waitFor(pair, now), waitFor(fromAddress, now));
     if (!wait.isZero()) {
       throw new TooManyAttempts(wait);
     }
+    return longer(
+        delayFor(byAccount.get(account), now, limits.failuresPerAccount()),
+        longer(
+            delayFor(pair, now, limits.failuresPerAccount()),
+            delayFor(fromAddress, now, limits.failuresPerAddress())));
   }
 
-  public void recordFailure(String email, String address) {
-    Instant now = clock.instant();
-    forgetOldFailuresIfCrowded(now);
-    byAccount.compute(email, (k, f) -> Failures.after(f, now, ACCOUNT_FAILURES_ALLOWED));
-    if (address != null) {
-      byAddress.compute(address, (k, f) -> Failures.after(f, now, ADDRESS_FAILURES_ALLOWED));
+  /**
+   * Holds the calling thread back for the delay before its password is checked (after the check
+   * would be useless: a client need not wait for an answer to know it was slow). At most {@value
+   * #MOST_HELD_BACK} attempts wait at once, so that waiting attempts cannot use up the server's
+   * threads; the refusals, not the delays, bound what a client may try.
+   */
+  public void holdBack(Duration delay) {
+    if (delay.isZero() || !heldBack.tryAcquire()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } finally {
+      heldBack.release();
     }
   }
 
-  public void recordSuccess(String email) {
-    byAccount.remove(email);
+  public void recordFailure(String account, String address) {
+    Instant now = clock.instant();
+    forgetOldFailuresIfCrowded(now);
+    String network = networkOf(address);
+    byAccount.compute(account, (k, f) -> Failures.after(f, now, Integer.MAX_VALUE, limits));
+    byAccountAndAddress.compute(
+        pairOf(account, network),
+        (k, f) -> Failures.after(f, now, limits.failuresPerAccount(), limits));
+    byAddress.compute(
+        network, (k, f) -> Failures.after(f, now, limits.failuresPerAddress(), limits));
   }
 
-  private static Duration waitFor(Failures failures, Instant now) {
+  /**
+   * The doctor proved who they are: the account's failures and those from this address for it are
+   * forgotten. Other addresses' failures for it are not, or a stranger's wait would end with each
+   * of the doctor's sign-ins.
+   */
+  public void recordSuccess(String account, String address) {
+    byAccount.remove(account);
+    byAccountAndAddress.remove(pairOf(account, networkOf(address)));
+  }
+
+  private static String networkOf(String address) {
+    return address == null ? UNKNOWN_ADDRESS : ClientAddress.networkOf(address);
+  }
+
+  private static String pairOf(String account, String network) {
+    return account + " from " + network;
+  }
+
+  private Duration waitFor(Failures failures, Instant now) {
     if (failures == null
+        || failures.isForgotten(now, limits)
         || failures.lockedUntil() == null
         || !failures.lockedUntil().isAfter(now)) {
       return Duration.ZERO;
@@ -70,34 +174,64 @@ public class SignInThrottle {
     return Duration.between(now, failures.lockedUntil());
   }
 
-  private static Duration max(Duration a, Duration b) {
+  /**
+   * The last {@value #SLOWED_FAILURES} failures before the limit wait ¼, ½ and all the longest
+   * delay.
+   */
+  private Duration delayFor(Failures failures, Instant now, int allowed) {
+    if (failures == null || failures.isForgotten(now, limits)) {
+      return Duration.ZERO;
+    }
+    int failuresBeforeLimit = allowed - failures.count();
+    if (failuresBeforeLimit <= 1) {
+      return limits.longestDelay();
+    }
+    if (failuresBeforeLimit > SLOWED_FAILURES) {
+      return Duration.ZERO;
+    }
+    return limits.longestDelay().dividedBy(1L << (failuresBeforeLimit - 1));
+  }
+
+  private static Duration longer(Duration a, Duration b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
   private void forgetOldFailuresIfCrowded(Instant now) {
-    if (byAccount.size() + byAddress.size() > MAX_TRACKED) {
-      byAccount.values().removeIf(f -> f.isForgotten(now));
-      byAddress.values().removeIf(f -> f.isForgotten(now));
+    if (byAccount.size() + byAccountAndAddress.size() + byAddress.size() > MAX_TRACKED) {
+      byAccount.values().removeIf(f -> f.isForgotten(now, limits));
+      byAccountAndAddress.values().removeIf(f -> f.isForgotten(now, limits));
+      byAddress.values().removeIf(f -> f.isForgotten(now, limits));
     }
   }
+
+  /**
+   * How many failures each count allows before refusing, how long the first and the longest wait
+   * last (the longest is also the quiet period that forgets), and the longest slowing down.
+   */
+  record Limits(
+      int failuresPerAccount,
+      int failuresPerAddress,
+      Duration firstWait,
+      Duration longestWait,
+      Duration longestDelay) {}
 
   /** Consecutive failures, the last one's time, and until when attempts are refused. */
   record Failures(int count, Instant last, Instant lockedUntil) {
 
-    static Failures after(Failures previous, Instant now, int allowed) {
-      int count = previous == null || previous.isForgotten(now) ? 1 : previous.count + 1;
+    static Failures after(Failures previous, Instant now, int allowed, Limits limits) {
+      int count = previous == null || previous.isForgotten(now, limits) ? 1 : previous.count + 1;
       return new Failures(
-          count, now, count < allowed ? null : now.plus(waitAfter(count - allowed)));
+          count, now, count < allowed ? null : now.plus(waitAfter(count - allowed, limits)));
     }
 
-    static Duration waitAfter(int failuresBeyondAllowed) {
-      Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(failuresBeyondAllowed, 10));
-      return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    static Duration waitAfter(int failuresBeyondAllowed, Limits limits) {
+      Duration wait = limits.firstWait().multipliedBy(1L << Math.min(failuresBeyondAllowed, 20));
+      return wait.compareTo(limits.longestWait()) > 0 ? limits.longestWait() : wait;
     }
 
-    boolean isForgotten(Instant now) {
+    boolean isForgotten(Instant now, Limits limits) {
       Instant end = lockedUntil == null || lockedUntil.isBefore(last) ? last : lockedUntil;
-      return end.plus(FORGET_AFTER).isBefore(now);
+      return end.plus(limits.longestWait()).isBefore(now);
     }
   }
 }

@@ -70,7 +70,7 @@ public final class ProblemMappers {
     public Response toResponse(TooManyAttempts e) {
       return Problem.of(Status.TOO_MANY_REQUESTS, e.getMessage())
           .toResponse()
-          .header(HttpHeaders.RETRY_AFTER, Math.max(1, e.retryAfter().toSeconds()))
+          .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
           .build();
     }
   }

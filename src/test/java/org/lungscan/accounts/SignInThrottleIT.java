@@ -7,35 +7,48 @@ import jakarta.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lungscan.testing.Api;
 import org.lungscan.testing.Api.Reply;
+import org.lungscan.testing.FromAddress;
 import org.lungscan.testing.SystemServer;
 
-/** Password guessing is refused after a few tries, and every sign-in leaves an audit event. */
+/**
+ * Password guessing is refused after a few tries, a stranger's guessing never keeps the doctor out,
+ * and every sign-in leaves an audit event. Failures here come from addresses of their own (through
+ * {@link FromAddress}) wherever they can, so that the address every other test uses is not slowed.
+ */
 class SignInThrottleIT {
 
+  /** The server's default. */
+  static final int FAILURES_PER_ACCOUNT = 5;
+
   private static Api api;
+  private static FromAddress proxy;
+  private static FromAddress elsewhere;
 
   @BeforeAll
   static void server() {
     api = Api.onSystemServer();
+    proxy = new FromAddress(SystemServer.TRUSTED_PROXY, SystemServer.get());
+    elsewhere = new FromAddress("127.0.0.3", SystemServer.get());
   }
 
   @Test
   void repeatedFailuresForOneAccountAreRefusedWith429AndRetryAfter() {
     Api.Doctor doctor = api.newDoctor("Dr. Throttled");
-    for (int i = 0; i < SignInThrottle.ACCOUNT_FAILURES_ALLOWED; i++) {
+    for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
       assertEquals(401, login(doctor.email(), "Wrong passphrase " + i).status());
     }
     Reply refused = login(doctor.email(), "Yet another wrong one");
     assertEquals(429, refused.status(), refused::toString);
     long retryAfter = Long.parseLong(refused.header("Retry-After"));
     assertTrue(
-        retryAfter > 0 && retryAfter <= SignInThrottle.FIRST_WAIT.toSeconds(),
+        retryAfter > 0 && retryAfter <= SystemServer.SIGN_IN_FIRST_WAIT_SECONDS,
         "Retry-After " + retryAfter);
     assertEquals("application/problem+json", refused.header("Content-Type").split(";")[0]);
 
@@ -46,6 +59,78 @@ class SignInThrottleIT {
     Api.Doctor other = api.newDoctor("Dr. Unaffected");
     assertEquals(
         200, login(other.email(), other.password()).status(), "other accounts sign in as usual");
+  }
+
+  @Test
+  void aStrangerFailingFromElsewhereNeverKeepsTheDoctorOut() {
+    Api.Doctor doctor = api.newDoctor("Dr. Targeted");
+    for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
+      assertEquals(401, login(proxy, "203.0.113.10", doctor.email(), "Guess " + i).status());
+    }
+    for (int i = 0; i < 3; i++) {
+      FromAddress.Reply stranger = login(proxy, "203.0.113.10", doctor.email(), "Guess again");
+      assertEquals(429, stranger.status(), stranger::toString);
+      FromAddress.Reply atWork = login(proxy, "198.51.100.10", doctor.email(), doctor.password());
+      assertEquals(200, atWork.status(), "the doctor signs in at once: " + atWork);
+      assertEquals(200, login(doctor.email(), doctor.password()).status());
+    }
+  }
+
+  @Test
+  void whenTheDoctorsOwnWaitEndsTheRightPasswordWorksWhileAStrangerKeepsFailing() {
+    Api.Doctor doctor = api.newDoctor("Dr. Typo");
+    String atWork = "198.51.100.11";
+    for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
+      assertEquals(401, login(proxy, atWork, doctor.email(), "Typo " + i).status());
+    }
+    FromAddress.Reply refused = login(proxy, atWork, doctor.email(), doctor.password());
+    assertEquals(429, refused.status(), refused::toString);
+    long waitEnds =
+        System.nanoTime() + Long.parseLong(refused.header("Retry-After")) * 1_000_000_000L;
+
+    int strangerFailures = 0;
+    FromAddress.Reply doctorsTry = refused;
+    long deadline = waitEnds + Duration.ofSeconds(60).toNanos();
+    for (int i = 0; doctorsTry.status() != 200 && System.nanoTime() < deadline; i++) {
+      String strangersAddress = "203.0.113." + (20 + i % 40);
+      if (login(proxy, strangersAddress, doctor.email(), "Stranger's guess " + i).status() == 401) {
+        strangerFailures++;
+      }
+      doctorsTry = login(proxy, atWork, doctor.email(), doctor.password());
+      assertTrue(
+          doctorsTry.status() == 200 || System.nanoTime() < waitEnds,
+          "only the doctor's own wait refuses them, not the stranger's failures: " + doctorsTry);
+    }
+    assertEquals(200, doctorsTry.status(), doctorsTry::toString);
+    assertTrue(strangerFailures > 0, "the stranger kept failing meanwhile");
+  }
+
+  @Test
+  void forwardedForIsBelievedFromTheTrustedProxyOnly() {
+    Api.Doctor doctor = api.newDoctor("Dr. Forwarded");
+    for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
+      FromAddress.Reply failed =
+          login(elsewhere, "198.51.100." + (30 + i), doctor.email(), "Guess " + i);
+      assertEquals(401, failed.status(), failed::toString);
+    }
+    assertEquals(
+        429,
+        login(elsewhere, "198.51.100.39", doctor.email(), doctor.password()).status(),
+        "a client that is no trusted proxy cannot pass for others by naming them");
+
+    Api.Doctor other = api.newDoctor("Dr. Behind The Proxy");
+    for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
+      assertEquals(401, login(proxy, "198.51.100.40", other.email(), "Guess " + i).status());
+    }
+    assertEquals(429, login(proxy, "198.51.100.40", other.email(), other.password()).status());
+    assertEquals(
+        429,
+        login(proxy, "198.51.100.41, 198.51.100.40", other.email(), other.password()).status(),
+        "what the client wrote before the proxy's own entry is not believed");
+    assertEquals(
+        200,
+        login(proxy, "198.51.100.41", other.email(), other.password()).status(),
+        "another client behind the same proxy is not held back");
   }
 
   @Test
@@ -98,6 +183,14 @@ class SignInThrottleIT {
       }
     }
     return events;
+  }
+
+  private static FromAddress.Reply login(
+      FromAddress from, String forwardedFor, String email, String password) {
+    return from.postJson(
+        "/api/auth/login",
+        Api.json(Json.createObjectBuilder().add("email", email).add("password", password)),
+        forwardedFor);
   }
 
   private static Reply login(String email, String password) {

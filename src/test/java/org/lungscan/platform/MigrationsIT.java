@@ -1,6 +1,7 @@
 package org.lungscan.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
@@ -8,12 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +83,75 @@ class MigrationsIT {
     assertEquals(0, Migrations.migrate(embedded));
     assertEquals(onMariadb, schemaOf(mariadb));
     assertEquals(onEmbedded, schemaOf(embedded));
+  }
+
+  @Test
+  void afterAnUpgradeEmailsAreComparedExactlyOnBothDatabases() throws Exception {
+    TestDatabase upgraded = new TestDatabase("lungscan_it_migrations_email").recreate();
+    try {
+      MysqlDataSource mysql = new MysqlDataSource();
+      mysql.setURL(upgraded.url());
+      mysql.setUser(TestDatabase.user());
+      mysql.setPassword(TestDatabase.password());
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(ApplicationDataSource.embeddedUrl(Files.createTempDirectory("lungscan-email")));
+      h2.setUser("lungscan");
+      for (DataSource database : List.of(mysql, h2)) {
+        Flyway.configure(Migrations.class.getClassLoader())
+            .dataSource(database)
+            .locations("classpath:db/migration")
+            .target("2")
+            .load()
+            .migrate();
+        insertDoctor(database, "alice@hospital.test");
+        assertEquals(
+            database == mysql ? List.of("alice@hospital.test") : List.of(),
+            emailsMatching(database, "alic\u00e9@hospital.test"),
+            "before: MariaDB's collation ignores the accent, H2 compares exactly");
+        assertTrue(Migrations.migrate(database) > 0);
+
+        insertDoctor(database, "alic\u00e9@hospital.test");
+        assertEquals(
+            List.of("alice@hospital.test"), emailsMatching(database, "alice@hospital.test"));
+        assertEquals(
+            List.of("alic\u00e9@hospital.test"),
+            emailsMatching(database, "alic\u00e9@hospital.test"));
+        assertEquals(List.of(), emailsMatching(database, "ALICE@hospital.test"));
+        assertThrows(
+            SQLException.class,
+            () -> insertDoctor(database, "alice@hospital.test"),
+            "still unique");
+      }
+    } finally {
+      upgraded.drop();
+    }
+  }
+
+  private static void insertDoctor(DataSource database, String email) throws SQLException {
+    try (Connection c = database.getConnection();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO doctor (name, email, password_hash, role, created_at)"
+                    + " VALUES ('Dr. Alice', ?, 'x', 'DOCTOR', CURRENT_TIMESTAMP)")) {
+      insert.setString(1, email);
+      insert.executeUpdate();
+    }
+  }
+
+  private static List<String> emailsMatching(DataSource database, String email)
+      throws SQLException {
+    List<String> emails = new ArrayList<>();
+    try (Connection c = database.getConnection();
+        PreparedStatement select =
+            c.prepareStatement("SELECT email FROM doctor WHERE email = ? ORDER BY id")) {
+      select.setString(1, email);
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          emails.add(rs.getString(1));
+        }
+      }
+    }
+    return emails;
   }
 
   /** A vendor-neutral description of the application's tables, from JDBC metadata. */

@@ -15,6 +15,12 @@ public final class SystemServer {
   public static final String ADMIN_PASSWORD = "Admin-password-for-tests-only";
   public static final int IDLE_TIMEOUT_SECONDS = 20;
 
+  /** The loopback address that plays the hospital's reverse proxy (see {@link FromAddress}). */
+  public static final String TRUSTED_PROXY = "127.0.0.2";
+
+  /** Short, so that a test can see a sign-in wait end; longer than any two requests take. */
+  public static final int SIGN_IN_FIRST_WAIT_SECONDS = 6;
+
   private static final TestDatabase DATABASE = new TestDatabase("lungscan_it_system");
   private static RunningServer server;
 
@@ -57,6 +63,8 @@ public final class SystemServer {
     env.put("LUNGSCAN_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("LUNGSCAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("LUNGSCAN_SESSION_IDLE_TIMEOUT_SECONDS", Integer.toString(IDLE_TIMEOUT_SECONDS));
+    env.put("LUNGSCAN_HTTP_TRUSTED_PROXIES", TRUSTED_PROXY);
+    env.put("LUNGSCAN_SIGN_IN_FIRST_WAIT_SECONDS", Integer.toString(SIGN_IN_FIRST_WAIT_SECONDS));
     return env;
   }
 
