@@ -62,7 +62,7 @@ public class AccountService {
     Long doctorId = doctor.map(Doctor::getId).orElse(null);
     String account = SignInThrottle.accountOf(Optional.ofNullable(doctorId), normalized);
     try {
-      throttle.holdBack(throttle.beforePasswordCheck(account, clientAddress));
+      throttle.beforePasswordCheck(account, clientAddress);
     } catch (TooManyAttempts refused) {
       audit.record(new Actor(doctorId, normalized), SIGN_IN, "doctor", doctorId, Outcome.DENIED);
       throw refused;

@@ -29,7 +29,6 @@ import org.lungscan.platform.TooManyAttempts;
 @ApplicationScoped
 public class SignInThrottle {
 
-  /** Attempts held back at once; beyond that they go ahead unslowed, since refusals bound them. */
   private static final int MOST_HELD_BACK = 32;
 
   private static final int SLOWED_FAILURES = 3;
@@ -97,9 +96,28 @@ public class SignInThrottle {
 
   /**
    * Before the password is checked: refuses with the time to wait when this address must wait for
-   * this account or for all, else answers how long to hold the attempt back first (often zero).
+   * this account or for all, else holds the attempt back for a while if it follows failures. The
+   * delay comes before the check, since after it would slow no one: a client that has no answer
+   * when a right password would have had one knows enough, and hangs up. At most {@value
+   * #MOST_HELD_BACK} attempts are held back at once, so that they cannot use up the server's
+   * threads; the refusals, not the delays, bound what a client may try.
    */
-  public Duration beforePasswordCheck(String account, String address) {
+  public void beforePasswordCheck(String account, String address) {
+    Duration delay = delayBeforePasswordCheck(account, address);
+    if (delay.isZero() || !heldBack.tryAcquire()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } finally {
+      heldBack.release();
+    }
+  }
+
+  /** Refuses as {@link #beforePasswordCheck} does, else answers the delay (often zero). */
+  Duration delayBeforePasswordCheck(String account, String address) {
     Instant now = clock.instant();
     String network = networkOf(address);
     Failures pair = byAccountAndAddress.get(pairOf(account, network));
@@ -113,25 +131,6 @@ public class SignInThrottle {
         longer(
             delayFor(pair, now, limits.failuresPerAccount()),
             delayFor(fromAddress, now, limits.failuresPerAddress())));
-  }
-
-  /**
-   * Holds the calling thread back for the delay before its password is checked (after the check
-   * would be useless: a client need not wait for an answer to know it was slow). At most {@value
-   * #MOST_HELD_BACK} attempts wait at once, so that waiting attempts cannot use up the server's
-   * threads; the refusals, not the delays, bound what a client may try.
-   */
-  public void holdBack(Duration delay) {
-    if (delay.isZero() || !heldBack.tryAcquire()) {
-      return;
-    }
-    try {
-      Thread.sleep(delay.toMillis());
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-    } finally {
-      heldBack.release();
-    }
   }
 
   public void recordFailure(String account, String address) {

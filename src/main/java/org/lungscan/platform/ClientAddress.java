@@ -1,6 +1,5 @@
 package org.lungscan.platform;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -29,23 +28,18 @@ public class ClientAddress {
 
   @Inject
   @ConfigProperty(name = "lungscan.http.trusted-proxies")
-  Optional<List<String>> trustedProxies;
+  Optional<String> trustedProxies;
 
   private TrustedProxies trusted = TrustedProxies.none();
 
-  @PostConstruct
-  void readTrustedProxies() {
-    trusted = TrustedProxies.parse(trustedProxies.orElse(List.of()));
+  /** Reads the setting when the application starts, so that a mistake in it shows at once. */
+  void readTrustedProxies(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    trusted = TrustedProxies.parse(List.of(trustedProxies.orElse("").split(",")));
     if (!trusted.invalid().isEmpty()) {
       LOG.severe(
           "lungscan.http.trusted-proxies: not an address or a CIDR range, so not trusted: "
               + trusted.invalid());
     }
-  }
-
-  /** Reads the setting when the application starts, so a mistake in it is logged at once. */
-  void atStart(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    // reading it is done by @PostConstruct
   }
 
   /** The real client's address of this request, as text (e.g. {@code 192.0.2.7}). */

@@ -32,13 +32,13 @@ class SignInThrottleTest {
   void anAddressMayFailAFewTimesForAnAccountThenWaitsLongerAfterEachFailure() {
     for (int i = 0; i < LIMITS.failuresPerAccount() - 1; i++) {
       throttle.recordFailure(DOCTOR, DOCTORS_PC);
-      assertDoesNotThrow(() -> throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
+      assertDoesNotThrow(() -> throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
     }
     throttle.recordFailure(DOCTOR, DOCTORS_PC);
     assertEquals(Duration.ofSeconds(30), waitFor(DOCTOR, DOCTORS_PC));
 
     clock.pass(Duration.ofSeconds(31));
-    assertDoesNotThrow(() -> throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
+    assertDoesNotThrow(() -> throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
     throttle.recordFailure(DOCTOR, DOCTORS_PC);
     assertEquals(Duration.ofSeconds(60), waitFor(DOCTOR, DOCTORS_PC));
   }
@@ -47,7 +47,7 @@ class SignInThrottleTest {
   void theLastFailuresBeforeTheWaitSlowDownFirst() {
     List<Duration> delays = new ArrayList<>();
     for (int i = 0; i < LIMITS.failuresPerAccount(); i++) {
-      delays.add(throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
+      delays.add(throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
       throttle.recordFailure(DOCTOR, DOCTORS_PC);
     }
     assertEquals(
@@ -58,7 +58,8 @@ class SignInThrottleTest {
             Duration.ofSeconds(1),
             Duration.ofSeconds(2)),
         delays);
-    assertThrows(TooManyAttempts.class, () -> throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
+    assertThrows(
+        TooManyAttempts.class, () -> throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
   }
 
   @Test
@@ -66,11 +67,12 @@ class SignInThrottleTest {
     for (int i = 0; i < 200; i++) {
       throttle.recordFailure(DOCTOR, STRANGER);
       clock.pass(Duration.ofSeconds(7));
-      Duration delay = assertDoesNotThrow(() -> throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
+      Duration delay =
+          assertDoesNotThrow(() -> throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
       assertTrue(delay.compareTo(LIMITS.longestDelay()) <= 0, delay::toString);
     }
-    assertEquals(LIMITS.longestDelay(), throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
-    assertThrows(TooManyAttempts.class, () -> throttle.beforePasswordCheck(DOCTOR, STRANGER));
+    assertEquals(LIMITS.longestDelay(), throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
+    assertThrows(TooManyAttempts.class, () -> throttle.delayBeforePasswordCheck(DOCTOR, STRANGER));
   }
 
   @Test
@@ -81,16 +83,17 @@ class SignInThrottleTest {
     Instant waitEnds = clock.instant().plus(waitFor(DOCTOR, DOCTORS_PC));
     while (clock.instant().isBefore(waitEnds)) {
       throttle.recordFailure(DOCTOR, STRANGER);
-      assertThrows(TooManyAttempts.class, () -> throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
+      assertThrows(
+          TooManyAttempts.class, () -> throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
       clock.pass(Duration.ofSeconds(1));
     }
     throttle.recordFailure(DOCTOR, STRANGER);
-    assertDoesNotThrow(() -> throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
+    assertDoesNotThrow(() -> throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
     throttle.recordSuccess(DOCTOR, DOCTORS_PC);
-    assertEquals(Duration.ZERO, throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
+    assertEquals(Duration.ZERO, throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
     assertThrows(
         TooManyAttempts.class,
-        () -> throttle.beforePasswordCheck(DOCTOR, STRANGER),
+        () -> throttle.delayBeforePasswordCheck(DOCTOR, STRANGER),
         "the doctor's sign-in does not end the stranger's wait");
   }
 
@@ -103,7 +106,7 @@ class SignInThrottleTest {
     clock.pass(LIMITS.longestWait().multipliedBy(2).plusSeconds(1));
     throttle.recordFailure(DOCTOR, DOCTORS_PC);
     assertDoesNotThrow(
-        () -> throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC), "an old streak is forgotten");
+        () -> throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC), "an old streak is forgotten");
   }
 
   @Test
@@ -114,7 +117,7 @@ class SignInThrottleTest {
     assertEquals(Duration.ofSeconds(30), waitFor(account("fresh@x.org"), "192.0.2.7"));
     assertEquals(
         Duration.ZERO,
-        throttle.beforePasswordCheck(account("fresh@x.org"), "192.0.2.8"),
+        throttle.delayBeforePasswordCheck(account("fresh@x.org"), "192.0.2.8"),
         "other addresses are not affected");
   }
 
@@ -124,7 +127,7 @@ class SignInThrottleTest {
       throttle.recordFailure(DOCTOR, "2001:db8:1:2::" + Integer.toHexString(i + 1));
     }
     assertEquals(Duration.ofSeconds(30), waitFor(DOCTOR, "2001:db8:1:2:ffff::1"));
-    assertDoesNotThrow(() -> throttle.beforePasswordCheck(DOCTOR, "2001:db8:1:3::1"));
+    assertDoesNotThrow(() -> throttle.delayBeforePasswordCheck(DOCTOR, "2001:db8:1:3::1"));
   }
 
   @Test
@@ -137,8 +140,8 @@ class SignInThrottleTest {
     }
     throttle.recordSuccess(DOCTOR, DOCTORS_PC);
     throttle.recordFailure(DOCTOR, DOCTORS_PC);
-    assertEquals(Duration.ZERO, throttle.beforePasswordCheck(DOCTOR, DOCTORS_PC));
-    assertThrows(TooManyAttempts.class, () -> throttle.beforePasswordCheck(DOCTOR, STRANGER));
+    assertEquals(Duration.ZERO, throttle.delayBeforePasswordCheck(DOCTOR, DOCTORS_PC));
+    assertThrows(TooManyAttempts.class, () -> throttle.delayBeforePasswordCheck(DOCTOR, STRANGER));
   }
 
   @Test
@@ -156,7 +159,8 @@ class SignInThrottleTest {
   }
 
   private Duration waitFor(String account, String address) {
-    return assertThrows(TooManyAttempts.class, () -> throttle.beforePasswordCheck(account, address))
+    return assertThrows(
+            TooManyAttempts.class, () -> throttle.delayBeforePasswordCheck(account, address))
         .retryAfter();
   }
 

@@ -1,6 +1,7 @@
 package org.lungscan.testing;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,6 +21,9 @@ public final class SystemServer {
 
   /** Short, so that a test can see a sign-in wait end; longer than any two requests take. */
   public static final int SIGN_IN_FIRST_WAIT_SECONDS = 6;
+
+  /** Shorter than by default, to keep the tests that fail on purpose quick. */
+  public static final Duration SIGN_IN_LONGEST_DELAY = Duration.ofMillis(500);
 
   private static final TestDatabase DATABASE = new TestDatabase("lungscan_it_system");
   private static RunningServer server;
@@ -65,6 +69,8 @@ public final class SystemServer {
     env.put("LUNGSCAN_SESSION_IDLE_TIMEOUT_SECONDS", Integer.toString(IDLE_TIMEOUT_SECONDS));
     env.put("LUNGSCAN_HTTP_TRUSTED_PROXIES", TRUSTED_PROXY);
     env.put("LUNGSCAN_SIGN_IN_FIRST_WAIT_SECONDS", Integer.toString(SIGN_IN_FIRST_WAIT_SECONDS));
+    env.put(
+        "LUNGSCAN_SIGN_IN_LONGEST_DELAY_MILLIS", Long.toString(SIGN_IN_LONGEST_DELAY.toMillis()));
     return env;
   }
 
