@@ -163,9 +163,8 @@ public class SignInThrottle {
     return account + " from " + network;
   }
 
-  private Duration waitFor(Failures failures, Instant now) {
+  private static Duration waitFor(Failures failures, Instant now) {
     if (failures == null
-        || failures.isForgotten(now, limits)
         || failures.lockedUntil() == null
         || !failures.lockedUntil().isAfter(now)) {
       return Duration.ZERO;
@@ -174,8 +173,8 @@ public class SignInThrottle {
   }
 
   /**
-   * The last {@value #SLOWED_FAILURES} failures before the limit wait ¼, ½ and all the longest
-   * delay.
+   * After the last {@value #SLOWED_FAILURES} failures before the limit, an attempt waits a quarter,
+   * a half and all of the longest delay; past the limit, all of it.
    */
   private Duration delayFor(Failures failures, Instant now, int allowed) {
     if (failures == null || failures.isForgotten(now, limits)) {
