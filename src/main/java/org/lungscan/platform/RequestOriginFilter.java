@@ -14,12 +14,13 @@ import java.io.IOException;
 public class RequestOriginFilter extends HttpFilter {
 
   @Inject RequestOrigin origin;
+  @Inject ClientAddress clientAddress;
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    origin.remember(request.getRemoteAddr());
+    origin.remember(clientAddress.of(request));
     chain.doFilter(request, response);
   }
 }

@@ -4,8 +4,10 @@
  * become (problem responses for the API, page messages through the one Faces exception handler,
  * {@link org.lungscan.platform.PageExceptionHandler}), the pages' paths ({@link
  * org.lungscan.platform.Pages}) and words ({@link org.lungscan.platform.PageMessages}), security
- * headers, error pages, where a request came from ({@link org.lungscan.platform.RequestOrigin}) and
- * the database's health.
+ * headers, error pages, where a request came from ({@link org.lungscan.platform.ClientAddress}
+ * decides the real client's address, trusting {@code X-Forwarded-For} from the configured proxies
+ * only; {@link org.lungscan.platform.RequestOrigin} holds it for the request) and the database's
+ * health.
  *
  * <p>Rules: nothing here knows a doctor, a patient or a scan; features depend on platform, never
  * the reverse. A broken rule reaches a client as {@link org.lungscan.platform.Invalid} or Bean

@@ -9,7 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lungscan.testing.Api;
@@ -115,7 +118,7 @@ class SignInThrottleIT {
   }
 
   @Test
-  void forwardedForIsBelievedFromTheTrustedProxyOnly() {
+  void forwardedForIsBelievedFromTheTrustedProxyOnly() throws Exception {
     Api.Doctor doctor = api.newDoctor("Dr. Forwarded");
     for (int i = 0; i < FAILURES_PER_ACCOUNT; i++) {
       FromAddress.Reply failed =
@@ -140,6 +143,33 @@ class SignInThrottleIT {
         200,
         login(proxy, "198.51.100.41", other.email(), other.password()).status(),
         "another client behind the same proxy is not held back");
+
+    assertEquals(Set.of("127.0.0.3"), addressesAudited(doctor.email(), "FAILURE"));
+    assertEquals(Set.of("198.51.100.40"), addressesAudited(other.email(), "FAILURE"));
+    assertEquals(
+        Set.of("198.51.100.41"),
+        addressesAudited(other.email(), "SUCCESS").stream()
+            .filter(a -> !a.equals("127.0.0.1"))
+            .collect(Collectors.toSet()),
+        "the audit trail sees the client the throttle sees");
+  }
+
+  private static Set<String> addressesAudited(String email, String outcome) throws Exception {
+    Set<String> addresses = new HashSet<>();
+    try (Connection c = SystemServer.database().connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT client_address FROM audit_event"
+                    + " WHERE actor_email = ? AND action = 'SIGN_IN' AND outcome = ?")) {
+      s.setString(1, email);
+      s.setString(2, outcome);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          addresses.add(rs.getString(1));
+        }
+      }
+    }
+    return addresses;
   }
 
   @Test
