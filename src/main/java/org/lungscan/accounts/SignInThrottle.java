@@ -36,23 +36,23 @@ public class SignInThrottle {
   private static final String UNKNOWN_ADDRESS = "unknown";
 
   @Inject
-  @ConfigProperty(name = "lungscan.sign-in.failures-per-account", defaultValue = "5")
+  @ConfigProperty(name = "lungscan.sign-in.failures-per-account")
   int failuresPerAccount;
 
   @Inject
-  @ConfigProperty(name = "lungscan.sign-in.failures-per-address", defaultValue = "20")
+  @ConfigProperty(name = "lungscan.sign-in.failures-per-address")
   int failuresPerAddress;
 
   @Inject
-  @ConfigProperty(name = "lungscan.sign-in.first-wait-seconds", defaultValue = "30")
+  @ConfigProperty(name = "lungscan.sign-in.first-wait-seconds")
   long firstWaitSeconds;
 
   @Inject
-  @ConfigProperty(name = "lungscan.sign-in.longest-wait-seconds", defaultValue = "900")
+  @ConfigProperty(name = "lungscan.sign-in.longest-wait-seconds")
   long longestWaitSeconds;
 
   @Inject
-  @ConfigProperty(name = "lungscan.sign-in.longest-delay-millis", defaultValue = "2000")
+  @ConfigProperty(name = "lungscan.sign-in.longest-delay-millis")
   long longestDelayMillis;
 
   private final Clock clock;
