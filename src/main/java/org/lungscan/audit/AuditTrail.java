@@ -1,41 +1,114 @@
 package org.lungscan.audit;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.lungscan.audit.AuditEvent.Outcome;
+import org.lungscan.platform.Database;
 import org.lungscan.platform.RequestOrigin;
 
 /**
- * Appends to the audit trail. Each event is written in its own transaction, so that a refused or
- * failed action is recorded even when the action's own transaction rolls back.
+ * Appends to the audit trail. Each record is written in its own transaction, so that a refused or
+ * failed action is recorded even when the action's own transaction rolls back; in that transaction
+ * the events take the next places in the hash chain, one writer at a time across every instance
+ * sharing the database.
  */
 @ApplicationScoped
 public class AuditTrail {
 
+  private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
+
   @PersistenceContext(unitName = "lungscan")
   EntityManager em;
 
+  @Resource(lookup = Database.JNDI_NAME)
+  DataSource database;
+
   @Inject RequestOrigin origin;
 
-  /** Records what the signed-in doctor (or, for sign-ins, the named account) did. */
+  /**
+   * Records what the signed-in doctor (or, for sign-ins, the named account) did, where no patient's
+   * data was shown: a sign-in, a refusal, a failure.
+   */
   @Transactional(TxType.REQUIRES_NEW)
   public void record(
       Actor actor, AuditAction action, String resourceType, Object resourceId, Outcome outcome) {
-    em.persist(
-        new AuditEvent(
-            actor == null ? null : actor.id(),
-            actor == null ? null : actor.email(),
-            action,
-            resourceType,
-            resourceId == null ? null : resourceId.toString(),
-            outcome,
-            clientAddress()));
+    append(List.of(event(actor, action, resourceType, resourceId, outcome, null, null)));
+  }
+
+  /**
+   * Records an action that succeeded and showed or changed patients' data: one event per patient
+   * shown, with the ids shown of theirs (in several events when they do not fit one), or a single
+   * event without a patient when nothing was shown. {@code resourceId} is the one resource asked
+   * for, null for a list.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void recordShown(
+      Actor actor, AuditAction action, String resourceType, Object resourceId, Shown shown) {
+    List<AuditEvent> events = new ArrayList<>();
+    List<Long> patients = new ArrayList<>(shown.patients());
+    if (patients.isEmpty()) {
+      patients.add(null);
+    }
+    for (Long patient : patients) {
+      for (String detail : shown.detailsOf(patient, AuditEvent.DETAIL_LENGTH)) {
+        events.add(
+            event(actor, action, resourceType, resourceId, Outcome.SUCCESS, patient, detail));
+      }
+    }
+    append(events);
+  }
+
+  /** Appends an event the caller made, as it is, to the chain; returns it with its id and hash. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public AuditEvent append(AuditEvent event) {
+    append(List.of(event));
+    return event;
+  }
+
+  private void append(List<AuditEvent> events) {
+    AuditChainHead head =
+        em.find(AuditChainHead.class, AuditChainHead.ROW, LockModeType.PESSIMISTIC_WRITE);
+    if (head == null) {
+      throw new IllegalStateException("the audit trail has no chain head (audit_chain is empty)");
+    }
+    for (AuditEvent event : events) {
+      head.append(event);
+      em.persist(event);
+    }
+    em.flush();
+  }
+
+  private AuditEvent event(
+      Actor actor,
+      AuditAction action,
+      String resourceType,
+      Object resourceId,
+      Outcome outcome,
+      Long patientId,
+      String detail) {
+    return new AuditEvent(
+        actor == null ? null : actor.id(),
+        actor == null ? null : actor.email(),
+        action,
+        resourceType,
+        resourceId == null ? null : resourceId.toString(),
+        outcome,
+        clientAddress(),
+        patientId,
+        detail);
   }
 
   private String clientAddress() {
@@ -43,6 +116,21 @@ public class AuditTrail {
       return origin.clientAddress().orElse(null);
     } catch (ContextNotActiveException outsideARequest) {
       return null;
+    }
+  }
+
+  /**
+   * Checks the hash chain from its genesis to its head and names the first event changed or
+   * deleted. Reads only the database: it answers whatever the model or the storage are doing.
+   */
+  @Transactional(TxType.NOT_SUPPORTED)
+  public ChainVerification.Result verify() {
+    try (Connection connection = database.getConnection()) {
+      ChainVerification.Result result = ChainVerification.of(connection);
+      LOG.info(() -> "Audit trail checked: " + result.summary());
+      return result;
+    } catch (SQLException e) {
+      throw new IllegalStateException("the audit trail cannot be read", e);
     }
   }
 

@@ -21,6 +21,7 @@ import org.lungscan.accounts.CurrentDoctor;
 import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
+import org.lungscan.audit.Shown;
 import org.lungscan.platform.NotFound;
 import org.lungscan.platform.PageRequest;
 
@@ -45,22 +46,29 @@ public class PatientService {
     Patient patient = new Patient(doctor.get(), details.name(), details.age(), details.gender());
     em.persist(patient);
     em.flush();
-    record(PATIENT_CREATE, patient.getId(), Outcome.SUCCESS);
+    shown(PATIENT_CREATE, patient.getId());
     return patient;
   }
 
   /** The doctor's patients by name, optionally only those whose name contains the query. */
   public List<Patient> list(String nameQuery, PageRequest page) {
-    record(PATIENT_LIST, null, Outcome.SUCCESS);
-    return em.createQuery(
-            "select p from Patient p where p.doctor.id = :doctor and lower(p.name) like :name"
-                + " order by p.name, p.id",
-            Patient.class)
-        .setParameter("doctor", doctor.id())
-        .setParameter("name", containing(nameQuery))
-        .setFirstResult(page.offset())
-        .setMaxResults(page.size())
-        .getResultList();
+    List<Patient> found =
+        em.createQuery(
+                "select p from Patient p where p.doctor.id = :doctor and lower(p.name) like :name"
+                    + " order by p.name, p.id",
+                Patient.class)
+            .setParameter("doctor", doctor.id())
+            .setParameter("name", containing(nameQuery))
+            .setFirstResult(page.offset())
+            .setMaxResults(page.size())
+            .getResultList();
+    audit.recordShown(
+        actor(),
+        PATIENT_LIST,
+        RESOURCE,
+        null,
+        Shown.of(RESOURCE, found, Patient::getId, Patient::getId));
+    return found;
   }
 
   public long count(String nameQuery) {
@@ -74,7 +82,7 @@ public class PatientService {
 
   public Patient get(long id) {
     Patient patient = find(id, PATIENT_READ);
-    record(PATIENT_READ, id, Outcome.SUCCESS);
+    shown(PATIENT_READ, id);
     return patient;
   }
 
@@ -82,7 +90,7 @@ public class PatientService {
     Patient patient = find(id, PATIENT_UPDATE);
     patient.update(details.name(), details.age(), details.gender());
     em.flush();
-    record(PATIENT_UPDATE, id, Outcome.SUCCESS);
+    shown(PATIENT_UPDATE, id);
     return patient;
   }
 
@@ -92,7 +100,7 @@ public class PatientService {
     removals.fire(new PatientRemoval(id));
     em.remove(patient);
     em.flush();
-    record(PATIENT_DELETE, id, Outcome.SUCCESS);
+    shown(PATIENT_DELETE, id);
   }
 
   /**
@@ -118,7 +126,15 @@ public class PatientService {
   }
 
   private void record(AuditAction action, Long id, Outcome outcome) {
-    audit.record(AccountService.actorOf(doctor.get()), action, RESOURCE, id, outcome);
+    audit.record(actor(), action, RESOURCE, id, outcome);
+  }
+
+  private void shown(AuditAction action, long id) {
+    audit.recordShown(actor(), action, RESOURCE, id, Shown.patient(id));
+  }
+
+  private AuditTrail.Actor actor() {
+    return AccountService.actorOf(doctor.get());
   }
 
   private static String containing(String query) {

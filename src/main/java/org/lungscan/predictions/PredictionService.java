@@ -16,6 +16,7 @@ import org.lungscan.accounts.CurrentDoctor;
 import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
+import org.lungscan.audit.Shown;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.platform.Unavailable;
 import org.lungscan.scans.LungScan;
@@ -65,32 +66,54 @@ public class PredictionService {
                 status.version(),
                 status.intendedUse(),
                 reading.inferenceMs()));
-    record(PREDICT, scanId, Outcome.SUCCESS);
+    audit.recordShown(
+        actor(),
+        PREDICT,
+        RESOURCE,
+        scanId,
+        Shown.ofPatient(RESOURCE, patientOf(scan), List.of(prediction.getId())));
     return prediction;
   }
 
   /** The scan's predictions, newest first. */
   public List<Prediction> ofScan(long scanId) {
-    scans.owned(scanId, PREDICTION_READ);
-    record(PREDICTION_READ, scanId, Outcome.SUCCESS);
-    return records.ofScan(scanId);
+    LungScan scan = scans.owned(scanId, PREDICTION_READ);
+    List<Prediction> found = records.ofScan(scanId);
+    audit.recordShown(
+        actor(),
+        PREDICTION_READ,
+        RESOURCE,
+        scanId,
+        Shown.ofPatient(RESOURCE, patientOf(scan), found.stream().map(Prediction::getId).toList()));
+    return found;
   }
 
   /**
-   * The patient's scans, newest first, each with its latest prediction: read, and audited, as the
-   * patient's list of scans.
+   * The patient's scans, newest first, each with its latest prediction: audited as the patient's
+   * list of scans and, when there are any, the list of the predictions shown with them.
    */
   public List<ScanWithLatestPrediction> scansOfPatient(long patientId) {
     List<LungScan> found = scans.ofPatient(patientId);
     Map<Long, Prediction> latest = records.latestOf(found.stream().map(LungScan::getId).toList());
+    if (!latest.isEmpty()) {
+      List<Long> shown = latest.values().stream().map(Prediction::getId).sorted().toList();
+      audit.recordShown(
+          actor(), PREDICTION_LIST, RESOURCE, null, Shown.ofPatient(RESOURCE, patientId, shown));
+    }
     return found.stream()
         .map(s -> new ScanWithLatestPrediction(s, Optional.ofNullable(latest.get(s.getId()))))
         .toList();
   }
 
   public List<Prediction> list(PageRequest page) {
-    record(PREDICTION_LIST, null, Outcome.SUCCESS);
-    return records.ofDoctor(doctor.id(), page);
+    List<Prediction> found = records.ofDoctor(doctor.id(), page);
+    audit.recordShown(
+        actor(),
+        PREDICTION_LIST,
+        RESOURCE,
+        null,
+        Shown.of(RESOURCE, found, p -> patientOf(p.getScan()), Prediction::getId));
+    return found;
   }
 
   public long count() {
@@ -102,6 +125,14 @@ public class PredictionService {
   }
 
   private void record(AuditAction action, Long scanId, Outcome outcome) {
-    audit.record(AccountService.actorOf(doctor.get()), action, RESOURCE, scanId, outcome);
+    audit.record(actor(), action, RESOURCE, scanId, outcome);
+  }
+
+  private AuditTrail.Actor actor() {
+    return AccountService.actorOf(doctor.get());
+  }
+
+  private static long patientOf(LungScan scan) {
+    return scan.getPatient().getId();
   }
 }

@@ -29,6 +29,7 @@ import org.lungscan.accounts.CurrentDoctor;
 import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
+import org.lungscan.audit.Shown;
 import org.lungscan.patients.PatientRemoval;
 import org.lungscan.patients.PatientService;
 import org.lungscan.platform.Invalid;
@@ -71,7 +72,7 @@ public class ScanService {
       ImageFacts facts = storage.check().check(pending.file());
       StoredImage stored = storage.store().commit(pending, facts);
       LungScan scan = addRecordOrForgetImage(patientId, stored, originalFilename);
-      record(SCAN_CREATE, scan.getId(), Outcome.SUCCESS);
+      shown(SCAN_CREATE, scan.getId(), patientId);
       return scan;
     } catch (FileTooLargeException e) {
       record(SCAN_CREATE, null, Outcome.FAILURE);
@@ -96,13 +97,19 @@ public class ScanService {
 
   public LungScan get(long id) {
     LungScan scan = find(id, SCAN_READ);
-    record(SCAN_READ, id, Outcome.SUCCESS);
+    shown(SCAN_READ, id, patientOf(scan));
     return scan;
   }
 
   public List<LungScan> list(PageRequest page) {
-    record(SCAN_LIST, null, Outcome.SUCCESS);
-    return records.ofDoctor(doctor.id(), page);
+    List<LungScan> found = records.ofDoctor(doctor.id(), page);
+    audit.recordShown(
+        actor(),
+        SCAN_LIST,
+        RESOURCE,
+        null,
+        Shown.of(RESOURCE, found, ScanService::patientOf, LungScan::getId));
+    return found;
   }
 
   public long count() {
@@ -112,21 +119,27 @@ public class ScanService {
   /** The patient's scans, newest first. */
   public List<LungScan> ofPatient(long patientId) {
     patients.owned(patientId);
-    record(SCAN_LIST, null, Outcome.SUCCESS);
-    return records.ofPatient(patientId);
+    List<LungScan> found = records.ofPatient(patientId);
+    audit.recordShown(
+        actor(),
+        SCAN_LIST,
+        RESOURCE,
+        null,
+        Shown.ofPatient(RESOURCE, patientId, found.stream().map(LungScan::getId).toList()));
+    return found;
   }
 
   /** The doctor's scan's stored image, as it was uploaded. */
   public ScanImage image(long id) {
     LungScan scan = find(id, SCAN_IMAGE_READ);
-    record(SCAN_IMAGE_READ, id, Outcome.SUCCESS);
+    shown(SCAN_IMAGE_READ, id, patientOf(scan));
     return new ScanImage(scan.getContentType(), scan.getSizeBytes(), open(scan));
   }
 
   /** A small PNG of the doctor's scan, made on first request. */
   public ScanImage thumbnail(long id) {
     LungScan scan = find(id, SCAN_IMAGE_READ);
-    record(SCAN_IMAGE_READ, id, Outcome.SUCCESS);
+    shown(SCAN_IMAGE_READ, id, patientOf(scan));
     try {
       return png(storage.thumbnails().thumbnailOf(scan.getStorageKey()));
     } catch (IOException e) {
@@ -136,7 +149,7 @@ public class ScanService {
 
   /** The scan's image decoded, every pixel, for the model: audited as a read of the image. */
   public BufferedImage decodedImage(LungScan scan) {
-    record(SCAN_IMAGE_READ, scan.getId(), Outcome.SUCCESS);
+    shown(SCAN_IMAGE_READ, scan.getId(), patientOf(scan));
     try (InputStream image = open(scan)) {
       return ImageDecoding.whole(image)
           .orElseThrow(() -> new NotFound("Readable image of scan " + scan.getId()));
@@ -172,7 +185,7 @@ public class ScanService {
   public void delete(long id) {
     LungScan scan = find(id, SCAN_DELETE);
     String key = records.delete(scan);
-    record(SCAN_DELETE, id, Outcome.SUCCESS);
+    shown(SCAN_DELETE, id, patientOf(scan));
     deleteImages(List.of(key));
   }
 
@@ -217,7 +230,19 @@ public class ScanService {
   }
 
   private void record(AuditAction action, Long id, Outcome outcome) {
-    audit.record(AccountService.actorOf(doctor.get()), action, RESOURCE, id, outcome);
+    audit.record(actor(), action, RESOURCE, id, outcome);
+  }
+
+  private void shown(AuditAction action, long id, long patientId) {
+    audit.recordShown(actor(), action, RESOURCE, id, Shown.patient(patientId));
+  }
+
+  private AuditTrail.Actor actor() {
+    return AccountService.actorOf(doctor.get());
+  }
+
+  private static long patientOf(LungScan scan) {
+    return scan.getPatient().getId();
   }
 
   /** The client's file name is kept as text only, never used as a path. */
