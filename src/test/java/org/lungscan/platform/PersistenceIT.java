@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -17,9 +19,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -32,6 +38,8 @@ import org.lungscan.accounts.Doctor;
 import org.lungscan.accounts.Role;
 import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent;
+import org.lungscan.audit.AuditTrail;
+import org.lungscan.audit.ChainVerification;
 import org.lungscan.patients.Gender;
 import org.lungscan.patients.Patient;
 import org.lungscan.predictions.Prediction;
@@ -50,6 +58,10 @@ class PersistenceIT {
   EntityManager em;
 
   @Resource UserTransaction tx;
+
+  @Resource ManagedExecutorService executor;
+
+  @Inject AuditTrail trail;
 
   @Resource(lookup = Database.JNDI_NAME)
   javax.sql.DataSource dataSource;
@@ -234,17 +246,15 @@ class PersistenceIT {
   @Test
   void auditEventIsAppendedAndReadBack() throws Exception {
     AuditEvent event =
-        inTx(
-            () ->
-                persist(
-                    new AuditEvent(
-                        7L,
-                        "a@example.org",
-                        AuditAction.PATIENT_READ,
-                        "patient",
-                        "42",
-                        AuditEvent.Outcome.SUCCESS,
-                        "127.0.0.1")));
+        trail.append(
+            new AuditEvent(
+                7L,
+                "a@example.org",
+                AuditAction.PATIENT_READ,
+                "patient",
+                "42",
+                AuditEvent.Outcome.SUCCESS,
+                "127.0.0.1"));
     em.clear();
     AuditEvent read = em.find(AuditEvent.class, event.getId());
     assertEquals("PATIENT_READ", read.getAction().name());
@@ -253,6 +263,44 @@ class PersistenceIT {
     assertEquals(AuditEvent.Outcome.SUCCESS, read.getOutcome());
     assertEquals("127.0.0.1", read.getClientAddress());
     assertTrue(read.getOccurredAt().isAfter(Instant.now().minusSeconds(60)));
+    assertEquals(event.getOccurredAt(), read.getOccurredAt(), "kept to the microsecond");
+    assertEquals(event.getChainHash(), read.getChainHash());
+    assertTrue(trail.verify().intact(), () -> trail.verify().summary());
+  }
+
+  @Test
+  void concurrentWritersKeepTheAuditChainWhole() throws Exception {
+    long before = trail.verify().events();
+    int writers = 6;
+    int eventsEach = 15;
+    List<Future<?>> running = new ArrayList<>();
+    for (int w = 0; w < writers; w++) {
+      long writer = w;
+      running.add(
+          executor.submit(
+              () -> {
+                for (int i = 0; i < eventsEach; i++) {
+                  trail.append(
+                      new AuditEvent(
+                          writer,
+                          "writer" + writer + "@example.org",
+                          AuditAction.PATIENT_LIST,
+                          "patient",
+                          null,
+                          AuditEvent.Outcome.SUCCESS,
+                          null,
+                          writer,
+                          "patient=" + writer));
+                }
+                return null;
+              }));
+    }
+    for (Future<?> writer : running) {
+      writer.get(2, TimeUnit.MINUTES);
+    }
+    ChainVerification.Result result = trail.verify();
+    assertTrue(result.intact(), result::summary);
+    assertEquals(before + writers * eventsEach, result.events(), result::summary);
   }
 
   @Test
