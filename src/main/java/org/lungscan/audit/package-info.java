@@ -23,19 +23,19 @@
  * <p><b>Tamper evidence.</b> Each event carries a SHA-256 hash over its fields and the previous
  * event's hash ({@link org.lungscan.audit.ChainLink} documents the encoding). Appending locks the
  * one row of {@code audit_chain} ({@code SELECT ... FOR UPDATE}) in the event's own transaction,
- * gives the event the next id and moves the head, so writers on every instance sharing the
- * database take their places one at a time and chained ids have no gaps. The check reports the
- * first event changed in place, or the first missing id of a deleted one. Events written before
- * the chain existed (before migration V4) carry no hash; the chain starts after them, at the
- * genesis id recorded in {@code audit_chain}. Whoever can rewrite every later hash and the head can
- * forge a consistent chain: keep the {@code last_hash} that each check logs somewhere else.
+ * gives the event the next id and moves the head, so writers on every instance sharing the database
+ * take their places one at a time and chained ids have no gaps. The check reports the first event
+ * changed in place, or the first missing id of a deleted one. Events written before the chain
+ * existed (before migration V4) carry no hash; the chain starts after them, at the genesis id
+ * recorded in {@code audit_chain}. Whoever can rewrite every later hash and the head can forge a
+ * consistent chain: keep the {@code last_hash} that each check logs somewhere else.
  *
- * <p>Rules: services record, doors never do; each record is written in a transaction of its own,
- * so a refused or failed action is kept even when the action rolls back, and a write to the trail
- * that fails fails the action; events are never updated or deleted; every text is cut to its
- * column (ending in "…") so that recording never fails; no password, token or image byte is ever
- * recorded. The client address comes from platform's {@link
- * org.lungscan.platform.RequestOrigin}, not from a servlet request.
+ * <p>Rules: services record, doors never do; each record is written in a transaction of its own, so
+ * a refused or failed action is kept even when the action rolls back, and a write to the trail that
+ * fails fails the action; events are never updated or deleted; every text is cut to its column
+ * (ending in "…") so that recording never fails; no password, token or image byte is ever recorded.
+ * The client address comes from platform's {@link org.lungscan.platform.RequestOrigin}, not from a
+ * servlet request.
  *
  * <p>Imports platform only; never another feature or the servlet API.
  */

@@ -74,8 +74,9 @@ class PersistenceIT {
   static WebArchive deployment() {
     return ShrinkWrap.create(WebArchive.class, "persistence-it.war")
         .addClasses(Doctor.class, Role.class, Patient.class, Gender.class, LungScan.class)
-        .addClasses(StoredImage.class, Prediction.class, AuditEvent.class, AuditAction.class)
-        .addClasses(AuditEvent.Outcome.class, UtcInstantConverter.class)
+        .addClasses(StoredImage.class, Prediction.class, UtcInstantConverter.class)
+        .addPackage(AuditTrail.class.getPackage()) // the audit entities, the chain and its check
+        .addClasses(RequestOrigin.class)
         .addClasses(Database.class, ApplicationDataSource.class, Migrations.class)
         .addClasses(PersistenceIT.class, TestDatabase.class)
         .addAsResource("META-INF/persistence.xml")
