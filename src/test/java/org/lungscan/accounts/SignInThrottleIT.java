@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lungscan.testing.Api;
 import org.lungscan.testing.Api.Reply;
+import org.lungscan.testing.AuditRow;
 import org.lungscan.testing.FromAddress;
 import org.lungscan.testing.SystemServer;
 
@@ -200,28 +200,11 @@ class SignInThrottleIT {
   }
 
   static List<String> auditOf(String email) throws Exception {
-    List<String> events = new ArrayList<>();
-    try (Connection c = SystemServer.database().connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT action, resource_type, resource_id, outcome, client_address"
-                    + " FROM audit_event WHERE actor_email = ? ORDER BY id")) {
-      s.setString(1, email);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          events.add(
-              rs.getString(1)
-                  + " "
-                  + rs.getString(2)
-                  + " "
-                  + rs.getString(3)
-                  + " "
-                  + rs.getString(4));
-          assertEquals("127.0.0.1", rs.getString(5), "the client address is recorded");
-        }
-      }
+    List<AuditRow> rows = AuditRow.of(email);
+    for (AuditRow row : rows) {
+      assertEquals("127.0.0.1", row.clientAddress(), "the client address is recorded");
     }
-    return events;
+    return rows.stream().map(AuditRow::line).toList();
   }
 
   private static FromAddress.Reply login(

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lungscan.testing.Api;
+import org.lungscan.testing.AuditRow;
 import org.lungscan.testing.SystemServer;
 
 /**
@@ -186,29 +187,12 @@ class AuditTrailIT {
   }
 
   private static List<String> eventsOf(String email) throws Exception {
-    List<String> events = new ArrayList<>();
-    try (Connection c = SystemServer.database().connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT action, resource_type, resource_id, outcome, actor_id,"
-                    + " client_address, occurred_at FROM audit_event WHERE actor_email = ? ORDER BY id")) {
-      s.setString(1, email);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          events.add(
-              rs.getString(1)
-                  + " "
-                  + rs.getString(2)
-                  + " "
-                  + rs.getString(3)
-                  + " "
-                  + rs.getString(4));
-          assertTrue(rs.getLong(5) > 0, "who");
-          assertEquals("127.0.0.1", rs.getString(6), "from where");
-          assertTrue(rs.getTimestamp(7) != null, "when");
-        }
-      }
+    List<AuditRow> rows = AuditRow.of(email);
+    for (AuditRow row : rows) {
+      assertTrue(row.actorId() > 0, "who");
+      assertEquals("127.0.0.1", row.clientAddress(), "from where");
+      assertTrue(row.occurredAt() != null, "when");
     }
-    return events;
+    return rows.stream().map(AuditRow::line).toList();
   }
 }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.lungscan.testing.AuditRow;
 import org.lungscan.testing.Browser;
 import org.lungscan.testing.SystemServer;
 import org.openqa.selenium.By;
@@ -97,27 +96,10 @@ class AuditedPagesIT {
   }
 
   private static List<String> eventsOf(String email) throws Exception {
-    List<String> events = new ArrayList<>();
-    try (Connection c = SystemServer.database().connect();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT action, resource_type, resource_id, outcome, client_address"
-                    + " FROM audit_event WHERE actor_email = ? ORDER BY id")) {
-      s.setString(1, email);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          events.add(
-              rs.getString(1)
-                  + " "
-                  + rs.getString(2)
-                  + " "
-                  + rs.getString(3)
-                  + " "
-                  + rs.getString(4));
-          assertEquals("127.0.0.1", rs.getString(5), "from where, for " + events);
-        }
-      }
+    List<AuditRow> rows = AuditRow.of(email);
+    for (AuditRow row : rows) {
+      assertEquals("127.0.0.1", row.clientAddress(), "from where, for " + row.line());
     }
-    return events;
+    return rows.stream().map(AuditRow::line).toList();
   }
 }
