@@ -25,6 +25,8 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lungscan.platform.ClientAddress;
 import org.lungscan.platform.Pages;
+import org.lungscan.platform.Problem;
+import org.lungscan.platform.RequestPaths;
 import org.lungscan.platform.SecurityHeaders;
 import org.lungscan.platform.TooManyAttempts;
 
@@ -45,7 +47,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   public static final String REFUSAL = "lungscan.signInRefusal";
 
   static final String SESSION_KEY = "lungscan.signedIn";
-  private static final Set<String> PUBLIC_API = Set.of("/api/auth/signup", "/api/auth/login");
+  private static final Set<String> PUBLIC_API = Set.of("/auth/signup", "/auth/login");
   private static final String JWT_MECHANISM_PACKAGE = "fish.payara.microprofile.jwtauth";
 
   @Inject BeanManager beans;
@@ -60,11 +62,27 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
       throws AuthenticationException {
-    SecurityHeaders.applyTo(response);
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.startsWith(Pages.API)
-        ? api(path, request, response, context)
-        : pages(path, request, context);
+    SecurityHeaders.applyTo(request, response);
+    if (RequestPaths.isAmbiguous(request)) {
+      return refuseAmbiguousPath(response);
+    }
+    return RequestPaths.isApi(request)
+        ? api(RequestPaths.apiPath(request), request, response, context)
+        : pages(RequestPaths.routedPath(request), request, context);
+  }
+
+  /** Decided before anything about the caller, so no spelling of a path can pick the door. */
+  private static AuthenticationStatus refuseAmbiguousPath(HttpServletResponse response) {
+    try {
+      Problem.of(
+              HttpServletResponse.SC_BAD_REQUEST,
+              "Bad Request",
+              "The path contains ';', an encoded separator or dot, or an empty, '.' or '..' segment.")
+          .writeTo(response);
+    } catch (IOException clientWentAway) {
+      // nothing to tell a client that is gone
+    }
+    return AuthenticationStatus.SEND_FAILURE;
   }
 
   private AuthenticationStatus api(

@@ -21,6 +21,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.lungscan.platform.PageMessages;
 import org.lungscan.platform.Pages;
+import org.lungscan.platform.SecurityHeaders;
 
 /** The page door to signing in and out. */
 @Named("signIn")
@@ -77,6 +78,9 @@ public class SignInView {
     HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
     request.logout();
     faces.getExternalContext().invalidateSession();
+    faces
+        .getExternalContext()
+        .setResponseHeader("Clear-Site-Data", SecurityHeaders.CLEAR_SITE_DATA);
     return Pages.redirectTo(Pages.loginAfterSignOut());
   }
 

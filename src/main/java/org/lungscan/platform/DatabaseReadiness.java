@@ -4,14 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready when the database answers and its schema has been migrated. */
 @Readiness
 @ApplicationScoped
-public class DatabaseReadiness implements HealthCheck {
+public class DatabaseReadiness extends ReadinessCheck {
 
   @Inject Database database;
 
@@ -24,7 +23,7 @@ public class DatabaseReadiness implements HealthCheck {
   }
 
   @Override
-  public HealthCheckResponse call() {
+  public HealthCheckResponse detailed() {
     var response = HealthCheckResponse.named("database");
     if (!isMigrated()) {
       return response.down().withData("detail", "schema not migrated yet").build();

@@ -27,6 +27,7 @@ public class ErrorPage extends HttpServlet {
     String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer i ? i : 500;
+    SecurityHeaders.applyTo(request, response);
     if (isViewExpired(error)) {
       response.sendRedirect(request.getContextPath() + Pages.loginAfterExpiry());
       return;
@@ -75,7 +76,7 @@ public class ErrorPage extends HttpServlet {
         .write(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>LungScan - "
                 + title(status)
-                + "</title></head><body style=\"font-family:sans-serif;margin:3em\"><h1>"
+                + "</title></head><body><h1>"
                 + title(status)
                 + "</h1><p>"
                 + explanation(status)

@@ -1,7 +1,10 @@
 package org.lungscan.platform;
 
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 
 /** An RFC 9457 problem body: what every error of the JSON API looks like. */
@@ -21,5 +24,22 @@ public record Problem(
 
   public Response.ResponseBuilder toResponse() {
     return Response.status(status).type(MEDIA_TYPE).entity(this);
+  }
+
+  /** Writes the problem straight to a servlet response, for answers given before JAX-RS runs. */
+  public void writeTo(HttpServletResponse response) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MEDIA_TYPE.toString());
+    response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add("type", type)
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail)
+                .build()
+                .toString());
   }
 }

@@ -15,35 +15,44 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
-  /**
-   * PrimeFaces needs inline scripts and styles and {@code eval} for its widgets; everything else is
-   * locked to this origin, and no other site may frame the pages.
-   */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-          + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-          + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-          + "frame-ancestors 'none'";
+  /** What a browser forgets of LungScan when its doctor signs out. */
+  public static final String CLEAR_SITE_DATA = "\"cache\", \"cookies\", \"storage\"";
+
+  private static final String FACES_RESOURCES = "/jakarta.faces.resource/";
 
   @Override
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    applyTo(response);
-    if (request.isSecure()) {
-      response.setHeader("Strict-Transport-Security", "max-age=31536000");
-    }
-    if (request.getRequestURI().startsWith(request.getContextPath() + Pages.API)) {
-      response.setHeader("Cache-Control", "no-store");
-    }
+    applyTo(request, response);
     chain.doFilter(request, response);
   }
 
-  public static void applyTo(HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+  public static void applyTo(HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("Referrer-Policy", "no-referrer");
     response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (!isPage(request)) {
+      // a page gets it from PrimeFaces, with the page's nonce: two policies would both apply
+      response.setHeader("Content-Security-Policy", ContentSecurityPolicy.POLICY);
+    }
+    if (!isStaticResource(request)) {
+      // pages, lists and images show patients: nothing of them stays on a shared ward computer
+      response.setHeader("Cache-Control", "no-store");
+    }
+    if (request.isSecure()) {
+      response.setHeader("Strict-Transport-Security", "max-age=31536000");
+    }
+  }
+
+  /** A page PrimeFaces renders (the Faces servlet serves {@code *.xhtml}). */
+  private static boolean isPage(HttpServletRequest request) {
+    return request.getServletPath().endsWith(".xhtml") && !isStaticResource(request);
+  }
+
+  /** Scripts, styles and icons of the pages: the same for everyone, and worth caching. */
+  private static boolean isStaticResource(HttpServletRequest request) {
+    return request.getServletPath().startsWith(FACES_RESOURCES);
   }
 }

@@ -36,6 +36,7 @@ public class LungScansResource {
 
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @BoundedUpload
   public Response upload(List<EntityPart> parts) throws IOException {
     long patientId = patientId(part(parts, "patient_id"));
     EntityPart image =
@@ -47,6 +48,14 @@ public class LungScansResource {
           .entity(Scan.of(scan))
           .build();
     }
+  }
+
+  /** A form without a file, or any other body, has no image part. */
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  public Response uploadWithoutParts() {
+    throw new Invalid(
+        "image", "is required: send multipart/form-data with the JPEG or PNG file as part image");
   }
 
   @GET
@@ -72,7 +81,7 @@ public class LungScansResource {
         .header("X-Content-Type-Options", "nosniff")
         .header(
             "Content-Disposition", "inline; filename=\"scan-" + id + "." + image.extension() + "\"")
-        .header("Cache-Control", "private, no-store")
+        .header("Cache-Control", "no-store")
         .build();
   }
 
@@ -84,7 +93,7 @@ public class LungScansResource {
     return Response.ok(thumbnail.content(), thumbnail.contentType())
         .header("Content-Length", thumbnail.length())
         .header("X-Content-Type-Options", "nosniff")
-        .header("Cache-Control", "private, max-age=3600")
+        .header("Cache-Control", "no-store")
         .build();
   }
 

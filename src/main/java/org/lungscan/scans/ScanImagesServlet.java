@@ -33,7 +33,7 @@ public class ScanImagesServlet extends HttpServlet {
     long id = Long.parseLong(path.group(1));
     try (ScanImage image = path.group(2) != null ? scans.thumbnail(id) : scans.image(id)) {
       response.setHeader("X-Content-Type-Options", "nosniff");
-      response.setHeader("Cache-Control", "private, max-age=3600");
+      response.setHeader("Cache-Control", "no-store");
       response.setContentType(image.contentType());
       response.setContentLengthLong(image.length());
       image.content().transferTo(response.getOutputStream());

@@ -58,6 +58,16 @@ public class ScanRecords {
         .getSingleResult();
   }
 
+  /** Bytes of all the doctor's stored images. */
+  public long bytesOfDoctor(long doctorId) {
+    Long sum =
+        em.createQuery(
+                "select sum(s.sizeBytes) from LungScan s where s.doctor.id = :doctor", Long.class)
+            .setParameter("doctor", doctorId)
+            .getSingleResult();
+    return sum == null ? 0 : sum;
+  }
+
   public List<LungScan> ofPatient(long patientId) {
     return em.createQuery(
             "select s from LungScan s where s.patient.id = :patient"

@@ -60,15 +60,21 @@ public class ScanService {
   @Inject PatientService patients;
   @Inject CurrentDoctor doctor;
   @Inject AuditTrail audit;
+  @Inject StorageQuota quota;
 
   @Inject UploadLimit uploadLimit;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
-  /** Stores an uploaded image for one of the doctor's patients; content decides what it is. */
+  /**
+   * Stores an uploaded image for one of the doctor's patients; content decides what it is. A full
+   * quota refuses the upload before its bytes are read, and again once its size is known.
+   */
   public LungScan upload(long patientId, InputStream image, String originalFilename) {
     patients.owned(patientId);
+    requireRoomFor(0);
     try (PendingImage pending = storage.store().receive(image, uploadLimit.getMaxBytes())) {
+      requireRoomFor(pending.sizeBytes());
       ImageFacts facts = storage.check().check(pending.file());
       StoredImage stored = storage.store().commit(pending, facts);
       LungScan scan = addRecordOrForgetImage(patientId, stored, originalFilename);
@@ -82,6 +88,15 @@ public class ScanService {
       throw new Invalid("image", e.getMessage());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the uploaded image", e);
+    }
+  }
+
+  private void requireRoomFor(long bytes) {
+    try {
+      quota.requireRoomFor(doctor.id(), bytes);
+    } catch (TooLarge full) {
+      record(SCAN_CREATE, null, Outcome.FAILURE);
+      throw full;
     }
   }
 

@@ -1,6 +1,7 @@
 package org.lungscan.accounts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,8 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lungscan.testing.Api;
 import org.lungscan.testing.Api.Reply;
+import org.lungscan.testing.PageSession;
 import org.lungscan.testing.SystemServer;
 
 /** The accounts part of the API contract, on the real WAR with real MariaDB. */
@@ -303,6 +307,9 @@ class AccountsApiIT {
       assertEquals("DENY", reply.header("X-Frame-Options"));
       assertEquals("no-referrer", reply.header("Referrer-Policy"));
       assertTrue(reply.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+      assertFalse(
+          reply.header("Content-Security-Policy").contains("unsafe-"),
+          reply.header("Content-Security-Policy"));
       assertTrue(
           reply.header("Server") == null || !reply.header("Server").matches(".*\\d.*"),
           reply.header("Server"));
@@ -312,6 +319,31 @@ class AccountsApiIT {
               .body()
               .matches("(?s).*(\\.java:\\d+\\)|Caused by:|SQLException|SQLSTATE|Payara).*"),
           reply::body);
+    }
+  }
+
+  @Test
+  void aPageRunsOnlyScriptsWithItsOwnNonceAndNothingInline() {
+    for (String path : List.of("/login.xhtml", "/signup.xhtml")) {
+      var page = PageSession.anonymous(SystemServer.get()).get(path);
+      List<String> policies = page.headers().allValues("Content-Security-Policy");
+      assertEquals(1, policies.size(), "one policy, not two that both apply: " + policies);
+      String policy = policies.get(0);
+      assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), policy);
+      assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+      Matcher nonce = Pattern.compile("script-src 'self' 'nonce-([^']+)'").matcher(policy);
+      assertTrue(nonce.find(), policy);
+      Matcher scripts = Pattern.compile("<script\\b[^>]*>").matcher(page.body());
+      int count = 0;
+      while (scripts.find()) {
+        count++;
+        assertTrue(
+            scripts.group().contains("nonce=\"" + nonce.group(1) + "\""),
+            "a script without the page's nonce: " + scripts.group());
+      }
+      assertTrue(count > 0, "the page has scripts");
+      assertFalse(
+          page.body().matches("(?s).*<[^>]+\\son[a-z]+=\".*"), "no inline event handler attribute");
     }
   }
 

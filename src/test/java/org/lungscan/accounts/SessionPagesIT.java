@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,9 @@ class SessionPagesIT {
 
   @AfterEach
   void closeBrowser() {
+    List<String> blocked = browser.contentSecurityPolicyViolations();
     browser.close();
+    assertEquals(List.of(), blocked, "the policy blocked part of a page");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,9 @@ class DashboardPagesIT {
   @AfterEach
   void closeBrowser(org.junit.jupiter.api.TestInfo test) {
     browser.screenshot("last-" + test.getTestMethod().orElseThrow().getName());
+    List<String> blocked = browser.contentSecurityPolicyViolations();
     browser.close();
+    assertEquals(List.of(), blocked, "the policy blocked part of a page");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.lungscan.predictions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,8 @@ import org.lungscan.testing.TestDatabase;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelTroubleIT {
 
+  private static final String ADMIN_EMAIL = "admin@trouble.test";
+  private static final String ADMIN_PASSWORD = "Admin-password-for-tests-only";
   private static final TestDatabase DATABASE = new TestDatabase("lungscan_it_model_trouble");
   private static RunningServer server;
 
@@ -50,7 +53,9 @@ class ModelTroubleIT {
                 "LUNGSCAN_DB_USER", TestDatabase.user(),
                 "LUNGSCAN_DB_PASSWORD", TestDatabase.password(),
                 "LUNGSCAN_DATA_DIR", directory.resolve("data").toString(),
-                "LUNGSCAN_MODEL_PATH", directory.resolve("no-such-model.h5").toString()));
+                "LUNGSCAN_MODEL_PATH", directory.resolve("no-such-model.h5").toString(),
+                "LUNGSCAN_ADMIN_EMAIL", ADMIN_EMAIL,
+                "LUNGSCAN_ADMIN_PASSWORD", ADMIN_PASSWORD));
     server.start("/health/live");
   }
 
@@ -63,22 +68,26 @@ class ModelTroubleIT {
   @Test
   @Order(1)
   void withNoModelTheAppRunsReadinessSaysWhyAndPredictIs503() throws Exception {
-    HttpResponse<String> ready = null;
+    Api api = new Api(server);
+    String admin = administratorToken(api);
+    Reply details = null;
     for (int attempt = 0; attempt < 60; attempt++) {
-      ready =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(server.uri("/health/ready")).build(),
-                  HttpResponse.BodyHandlers.ofString());
-      if (!ready.body().contains("still loading")) {
+      details = api.get("/api/admin/readiness", admin);
+      if (!details.body().contains("still loading")) {
         break;
       }
       Thread.sleep(500);
     }
+    assertEquals(503, details.status());
+    assertTrue(details.body().contains("no-such-model.h5"), details::toString);
+    HttpResponse<String> ready =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(server.uri("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(503, ready.statusCode());
-    assertTrue(ready.body().contains("no-such-model.h5"), ready.body());
+    assertFalse(ready.body().contains("no-such-model.h5"), "only administrators see why");
 
-    Api api = new Api(server);
     Api.Doctor doctor = api.newDoctor("Dr. No Model");
     Reply model = api.get("/api/model", doctor.token());
     assertEquals("UNAVAILABLE", model.json().getString("status"));
@@ -147,5 +156,15 @@ class ModelTroubleIT {
         refused, "with one place in the queue, some of 96 simultaneous predictions are refused");
     assertTrue(Long.parseLong(refused.header("Retry-After")) >= 1);
     assertEquals("application/problem+json", refused.header("Content-Type").split(";")[0]);
+  }
+
+  private static String administratorToken(Api api) {
+    Reply login =
+        api.post(
+            "/api/auth/login",
+            "{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}",
+            null);
+    assertEquals(200, login.status(), login::toString);
+    return login.json().getString("token");
   }
 }

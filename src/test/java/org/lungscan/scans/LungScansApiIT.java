@@ -161,20 +161,15 @@ class LungScansApiIT {
 
   @Test
   void missingPartsAreA400NamingThem() {
+    var patientOnly = new org.lungscan.testing.Multipart().text("patient_id", "" + patient);
     Reply noImage =
         api.send(
             api.request("/api/lung-scans", doctor.token())
-                .header(
-                    "Content-Type",
-                    new org.lungscan.testing.Multipart()
-                        .text("patient_id", "" + patient)
-                        .contentType())
-                .POST(
-                    java.net.http.HttpRequest.BodyPublishers.ofByteArray(
-                        new org.lungscan.testing.Multipart()
-                            .text("patient_id", "" + patient)
-                            .bytes())));
+                .header("Content-Type", patientOnly.contentType())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(patientOnly.bytes())));
     assertEquals(400, noImage.status(), noImage::toString);
+    assertEquals(
+        "image", noImage.json().getJsonArray("errors").getJsonObject(0).getString("field"));
     Reply badPatient =
         api.upload(-3, "a.png", "image/png", TestImages.png(TestImages.grey(8, 8)), doctor.token());
     assertEquals(400, badPatient.status(), badPatient::toString);

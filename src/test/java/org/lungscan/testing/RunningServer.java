@@ -1,6 +1,10 @@
 package org.lungscan.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -119,7 +123,8 @@ public final class RunningServer {
 
   /**
    * Up, with the application's own checks in the answer: Payara answers UP with no checks at all
-   * while the application is still being deployed.
+   * while the application is still being deployed. Deployed means the database check is up (the
+   * schema is migrated); ready means every check is.
    */
   private boolean isUp(HttpClient client, String path) throws InterruptedException {
     boolean deployedIsEnough = path.endsWith("/live");
@@ -127,16 +132,27 @@ public final class RunningServer {
       HttpRequest request =
           HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      String body = response.body();
+      Map<String, String> checks = checksIn(response.body());
       boolean deployed =
-          body.contains("\"model\"")
-              && body.contains("\"storage\"")
-              && body.contains("\"database\"")
-              && !body.contains("No Application deployed")
-              && !body.contains("not migrated");
+          checks.keySet().containsAll(List.of("model", "storage", "database"))
+              && "UP".equals(checks.get("database"));
       return deployed && (deployedIsEnough || response.statusCode() == 200);
     } catch (IOException notYet) {
       return false;
+    }
+  }
+
+  /** Each check's name and state in a readiness answer; none if it is not one. */
+  private static Map<String, String> checksIn(String body) {
+    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+      Map<String, String> checks = new java.util.HashMap<>();
+      for (JsonObject check :
+          reader.readObject().getJsonArray("checks").getValuesAs(JsonObject.class)) {
+        checks.put(check.getString("name"), check.getString("status"));
+      }
+      return checks;
+    } catch (RuntimeException notAReadinessAnswer) {
+      return Map.of();
     }
   }
 

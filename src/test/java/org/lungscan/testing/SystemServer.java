@@ -1,5 +1,8 @@
 package org.lungscan.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,7 +38,7 @@ public final class SystemServer {
       DATABASE.recreate();
       server =
           new RunningServer(directory(), Integer.getInteger("it.http.port", 18080), environment())
-              .withPreBootCommands(Path.of("payara-config", "pre-boot-commands.asadmin"));
+              .withPreBootCommands(preBootCommands());
       try {
         System.out.println("system test server ready in " + server.start().toMillis() + " ms");
       } catch (Exception e) {
@@ -44,6 +47,26 @@ public final class SystemServer {
       Runtime.getRuntime().addShutdownHook(new Thread(SystemServer::stop));
     }
     return server;
+  }
+
+  /**
+   * The operator's pre-boot commands, and a listener that believes {@code X-Forwarded-Proto} as it
+   * would behind the hospital's TLS proxy, so that tests can send "secure" requests over plain
+   * HTTP.
+   */
+  private static Path preBootCommands() {
+    try {
+      Files.createDirectories(directory());
+      Path file = directory().resolve("pre-boot-commands.asadmin");
+      Files.writeString(
+          file,
+          Files.readString(Path.of("payara-config", "pre-boot-commands.asadmin"))
+              + "\nset configs.config.server-config.network-config.protocols.protocol"
+              + ".http-listener.http.scheme-mapping=X-Forwarded-Proto\n");
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static Path directory() {
