@@ -118,6 +118,28 @@ class DashboardPagesIT {
     browser.screenshot("pages-06-second-doctor-sees-nothing");
   }
 
+  /** The edit dialog and the confirmation work under the Content-Security-Policy too. */
+  @Test
+  void aPatientIsEditedAndDeletedAfterConfirmation() {
+    signUp("Dr. Editor");
+    addPatient("Ann Typo", "40", "Female");
+    browser.waitForText("Added Ann Typo.");
+    selectPatient("Ann Typo");
+    browser.press("Edit");
+    browser.waitForField("Name");
+    browser.fill("Name", "Ann Correct");
+    browser.press("Save patient");
+    browser.waitForText("Ann Correct");
+    browser.press("Delete");
+    browser.waitForText("Delete patient");
+    browser.screenshot("pages-09-delete-confirmation");
+    browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+    browser.waitForText("No patients yet");
+    assertFalse(browser.textOf(By.id("patients:table")).contains("Ann Correct"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(d -> !d.findElement(By.cssSelector(".ui-confirm-dialog")).isDisplayed());
+  }
+
   @Test
   void validationMessagesAppearNextToTheFields() {
     signUp("Dr. Validator");
