@@ -133,6 +133,14 @@ class DashboardPagesIT {
     browser.press("Delete");
     browser.waitForText("Delete patient");
     browser.screenshot("pages-09-delete-confirmation");
+    // a click while the dialog still fades in leaves it open once the patient is gone
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(
+            d ->
+                (Boolean)
+                    ((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript(
+                            "return jQuery('.ui-confirm-dialog:animated').length === 0"));
     browser.click(By.cssSelector(".ui-confirmdialog-yes"));
     browser.waitForText("No patients yet");
     assertFalse(browser.textOf(By.id("patients:table")).contains("Ann Correct"));
