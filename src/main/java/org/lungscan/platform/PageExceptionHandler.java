@@ -20,9 +20,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The pages' one answer to a refused action: a broken rule (Bean Validation's or {@link Invalid})
  * is shown beside its field in the form that was sent, or at the top of the page when the form has
- * no such field; {@link Conflict}, {@link NotFound}, {@link Unavailable}, {@link TooLarge} and
- * {@link TooManyAttempts} become messages too, and the page stays where it was. Views do not catch
- * these. Anything else goes on to the wrapped handler (the error page, or PrimeFaces' dialog).
+ * no such field; {@link Conflict}, {@link NotFound}, {@link Unavailable}, {@link TooLarge}, {@link
+ * TooManyAttempts} and {@link Damaged} become messages too, and the page stays where it was. Views
+ * do not catch these. Anything else goes on to the wrapped handler (the error page, or PrimeFaces'
+ * dialog).
  */
 public class PageExceptionHandler extends ExceptionHandlerWrapper {
 
@@ -59,7 +60,9 @@ public class PageExceptionHandler extends ExceptionHandlerWrapper {
         PageMessages.show(null, FacesMessage.SEVERITY_WARN, textOf(notFound));
       } else if (cause instanceof Unavailable unavailable) {
         PageMessages.error("error.unavailable", unavailable.getMessage());
-      } else if (cause instanceof TooLarge || cause instanceof TooManyAttempts) {
+      } else if (cause instanceof TooLarge
+          || cause instanceof TooManyAttempts
+          || cause instanceof Damaged) {
         PageMessages.show(null, FacesMessage.SEVERITY_ERROR, cause.getMessage());
       } else {
         continue;

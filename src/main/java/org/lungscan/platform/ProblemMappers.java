@@ -87,6 +87,27 @@ public final class ProblemMappers {
     }
   }
 
+  /**
+   * Kept data found damaged: 500, as it is the server's fault and the client can do nothing about
+   * it but report it, with a problem type of its own so that a client can tell it from a crash.
+   */
+  @Provider
+  public static class DamagedMapper implements ExceptionMapper<Damaged> {
+    static final String TYPE = "urn:lungscan:problem:stored-data-damaged";
+
+    @Override
+    public Response toResponse(Damaged e) {
+      return new Problem(
+              TYPE,
+              "Stored Data Damaged",
+              Status.INTERNAL_SERVER_ERROR.getStatusCode(),
+              e.getMessage(),
+              null)
+          .toResponse()
+          .build();
+    }
+  }
+
   /** A body that is not the JSON it should be. */
   @Provider
   public static class UnreadableBodyMapper implements ExceptionMapper<JsonbException> {

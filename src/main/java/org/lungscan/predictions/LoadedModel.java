@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +27,8 @@ import org.lungscan.predictions.inference.InferenceQueue;
 import org.lungscan.predictions.inference.InferenceSettings;
 import org.lungscan.predictions.inference.LungModel;
 import org.lungscan.predictions.inference.QueueFullException;
+import org.lungscan.predictions.inference.ScanPreprocessor;
+import org.lungscan.predictions.inference.ScanTensor;
 
 /**
  * The Keras model the hospital configured (or the demo model bundled in the WAR), loaded once at
@@ -140,14 +141,19 @@ public class LoadedModel {
         current.loadedAt());
   }
 
-  /** Runs the model on one image, waiting in the queue; refused at once when the queue is full. */
-  public Reading read(BufferedImage image) {
-    InferenceQueue current = queue;
-    if (current == null) {
-      throw new Unavailable(status().detail());
-    }
+  /** How the loaded model turns a decoded scan into its input. */
+  public ScanPreprocessor preprocessor() {
+    return queue().preprocessor();
+  }
+
+  /**
+   * Runs the model on one preprocessed scan, waiting in the queue; refused at once when the queue
+   * is full.
+   */
+  public Reading read(ScanTensor scan) {
+    InferenceQueue current = queue();
     try {
-      var prediction = current.predict(image).get(deadlineSeconds + 5L, TimeUnit.SECONDS);
+      var prediction = current.predict(scan).get(deadlineSeconds + 5L, TimeUnit.SECONDS);
       return new Reading(prediction.probabilities(), prediction.inferenceMillis());
     } catch (QueueFullException full) {
       throw new Unavailable(
@@ -167,6 +173,14 @@ public class LoadedModel {
       Thread.currentThread().interrupt();
       throw new Unavailable("The server is shutting down.", BUSY_RETRY);
     }
+  }
+
+  private InferenceQueue queue() {
+    InferenceQueue current = queue;
+    if (current == null) {
+      throw new Unavailable(status().detail());
+    }
+    return current;
   }
 
   /** The demo model and its card, copied out of the WAR into the data directory once. */

@@ -17,10 +17,14 @@ import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
 import org.lungscan.audit.Shown;
+import org.lungscan.platform.Damaged;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.platform.Unavailable;
+import org.lungscan.predictions.inference.ScanPreprocessor;
+import org.lungscan.predictions.inference.ScanTensor;
 import org.lungscan.scans.LungScan;
 import org.lungscan.scans.ScanService;
+import org.lungscan.scans.images.Sampling;
 
 /**
  * Predictions on the signed-in doctor's scans, made by the loaded model and kept with its name and
@@ -52,10 +56,10 @@ public class PredictionService {
     }
     Reading reading;
     try {
-      reading = model.read(scans.decodedImage(scan));
-    } catch (Unavailable busy) {
+      reading = model.read(preprocessed(scan));
+    } catch (Unavailable | Damaged refused) {
       record(PREDICT, scanId, Outcome.FAILURE);
-      throw busy;
+      throw refused;
     }
     Prediction prediction =
         records.add(
@@ -73,6 +77,22 @@ public class PredictionService {
         scanId,
         Shown.ofPatient(RESOURCE, patientOf(scan), List.of(prediction.getId())));
     return prediction;
+  }
+
+  /**
+   * The scan's image as the model's input, decoded within the server's memory for images: keeping
+   * only the pixels the model's preprocessing reads where that gives the very same tensor (see
+   * {@link ScanPreprocessor#exactSubsampling}), every pixel otherwise.
+   */
+  private ScanTensor preprocessed(LungScan scan) {
+    ScanPreprocessor preprocessor = model.preprocessor();
+    return scans.withPixels(
+        scan,
+        (width, height) -> {
+          ScanPreprocessor.Subsampling exact = preprocessor.exactSubsampling(width, height);
+          return new Sampling(exact.stepX(), exact.offsetX(), exact.stepY(), exact.offsetY());
+        },
+        preprocessor::preprocess);
   }
 
   /** The scan's predictions, newest first. */

@@ -18,13 +18,15 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lungscan.platform.Settings;
 import org.lungscan.scans.images.ImageCheck;
+import org.lungscan.scans.images.ImageDecoder;
 import org.lungscan.scans.images.ImageStore;
 import org.lungscan.scans.images.Thumbnails;
 
 /**
  * Where scan images live: the store under the configured directory, the checks uploads must pass,
- * and the thumbnails. At startup it removes what interrupted uploads left behind; every night it
- * removes stored images that no scan refers to any more.
+ * the thumbnails, and the one decoder all of them (and the model's preprocessing) decode through,
+ * within one memory budget. At startup it removes what interrupted uploads left behind; every night
+ * it removes stored images that no scan refers to any more.
  */
 @Singleton
 @Startup
@@ -43,9 +45,24 @@ public class ImageStorage {
   @ConfigProperty(name = "lungscan.upload.max-pixels")
   long maxPixels;
 
+  /** Bytes of decoded pixels held at once; unset: a quarter of the maximum heap. */
+  @Inject
+  @ConfigProperty(name = "lungscan.images.decode-memory-bytes")
+  Optional<Long> decodeMemoryBytes;
+
+  /** Decodes at once; unset: one per processor. */
+  @Inject
+  @ConfigProperty(name = "lungscan.images.max-concurrent-decodes")
+  Optional<Integer> maxConcurrentDecodes;
+
+  @Inject
+  @ConfigProperty(name = "lungscan.images.decode-wait-seconds")
+  int decodeWaitSeconds;
+
   @Inject ScanRecords records;
 
   private ImageStore store;
+  private ImageDecoder decoder;
   private ImageCheck check;
   private Thumbnails thumbnails;
 
@@ -53,14 +70,31 @@ public class ImageStorage {
   void open() {
     try {
       store = new ImageStore(root());
-      check = new ImageCheck(maxPixels);
-      thumbnails = new Thumbnails(store);
+      decoder = newDecoder();
+      check = new ImageCheck(maxPixels, decoder);
+      thumbnails = new Thumbnails(store, Thumbnails.DEFAULT_LONG_SIDE, decoder);
       int leftovers = store.cleanTemporaryFiles();
       LOG.info(
           () -> "Scan images are kept in " + root() + "; unfinished uploads removed: " + leftovers);
+      LOG.info(
+          () ->
+              "Images are decoded within "
+                  + decoder.memoryBytes() / (1024 * 1024)
+                  + " MB of heap, "
+                  + decodeSlots()
+                  + " at a time");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot use the scan image directory " + root(), e);
     }
+  }
+
+  private ImageDecoder newDecoder() {
+    long memory = decodeMemoryBytes.orElseGet(ImageDecoder::defaultMemoryBytes);
+    return new ImageDecoder(memory, decodeSlots(), Duration.ofSeconds(decodeWaitSeconds));
+  }
+
+  private int decodeSlots() {
+    return maxConcurrentDecodes.orElseGet(Runtime.getRuntime()::availableProcessors);
   }
 
   @Schedule(hour = "3", minute = "17", persistent = false)
@@ -87,6 +121,10 @@ public class ImageStorage {
 
   public ImageCheck check() {
     return check;
+  }
+
+  public ImageDecoder decoder() {
+    return decoder;
   }
 
   public Thumbnails thumbnails() {

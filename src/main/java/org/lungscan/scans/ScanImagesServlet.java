@@ -6,10 +6,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lungscan.platform.Damaged;
 import org.lungscan.platform.NotFound;
 import org.lungscan.platform.Pages;
+import org.lungscan.platform.Unavailable;
 
 /**
  * Scan images and thumbnails for the pages, under the signed-in doctor's session: {@code
@@ -39,6 +42,24 @@ public class ScanImagesServlet extends HttpServlet {
       image.content().transferTo(response.getOutputStream());
     } catch (NotFound notFound) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    } catch (Damaged damaged) {
+      refuse(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, damaged.getMessage());
+    } catch (Unavailable busy) {
+      busy.retryAfter()
+          .ifPresent(after -> response.setHeader("Retry-After", retryAfterSeconds(after)));
+      refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, busy.getMessage());
     }
+  }
+
+  /** A refusal in plain words, for a doctor who opened the image on its own. */
+  private static void refuse(HttpServletResponse response, int status, String message)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("text/plain;charset=UTF-8");
+    response.getWriter().write(message);
+  }
+
+  private static String retryAfterSeconds(Duration after) {
+    return Long.toString(Math.max(1, after.toSeconds()));
   }
 }

@@ -22,6 +22,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lungscan.accounts.AccountService;
@@ -32,15 +33,19 @@ import org.lungscan.audit.AuditTrail;
 import org.lungscan.audit.Shown;
 import org.lungscan.patients.PatientRemoval;
 import org.lungscan.patients.PatientService;
+import org.lungscan.platform.Damaged;
 import org.lungscan.platform.Invalid;
 import org.lungscan.platform.NotFound;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.platform.TooLarge;
+import org.lungscan.platform.Unavailable;
+import org.lungscan.scans.images.DamagedImageException;
+import org.lungscan.scans.images.DecodingUnavailableException;
 import org.lungscan.scans.images.FileTooLargeException;
-import org.lungscan.scans.images.ImageDecoding;
 import org.lungscan.scans.images.ImageFacts;
 import org.lungscan.scans.images.InvalidImageException;
 import org.lungscan.scans.images.PendingImage;
+import org.lungscan.scans.images.Sampling;
 import org.lungscan.scans.images.StoredImage;
 import org.lungscan.scans.images.Thumbnails;
 
@@ -86,6 +91,9 @@ public class ScanService {
     } catch (InvalidImageException e) {
       record(SCAN_CREATE, null, Outcome.FAILURE);
       throw new Invalid("image", e.getMessage());
+    } catch (DecodingUnavailableException e) {
+      record(SCAN_CREATE, null, Outcome.FAILURE);
+      throw unavailable(e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store the uploaded image", e);
     }
@@ -144,30 +152,68 @@ public class ScanService {
     return found;
   }
 
-  /** The doctor's scan's stored image, as it was uploaded. */
+  /**
+   * The doctor's scan's stored image: the bytes kept at upload (the upload without its metadata),
+   * handed out only once they are found to still have their recorded SHA-256.
+   *
+   * @throws Damaged if they do not
+   */
   public ScanImage image(long id) {
     LungScan scan = find(id, SCAN_IMAGE_READ);
-    shown(SCAN_IMAGE_READ, id, patientOf(scan));
-    return new ScanImage(scan.getContentType(), scan.getSizeBytes(), open(scan));
+    InputStream bytes = openIntact(scan, SCAN_IMAGE_READ);
+    try {
+      shown(SCAN_IMAGE_READ, id, patientOf(scan));
+    } catch (RuntimeException notAudited) {
+      closeQuietly(bytes);
+      throw notAudited;
+    }
+    return new ScanImage(scan.getContentType(), scan.getSizeBytes(), bytes);
   }
 
-  /** A small PNG of the doctor's scan, made on first request. */
+  /**
+   * A small PNG of the doctor's scan, made on first request (from the image once found intact).
+   *
+   * @throws Damaged if the image is not intact when the thumbnail is made
+   * @throws Unavailable if the memory to decode it cannot be had now
+   */
   public ScanImage thumbnail(long id) {
     LungScan scan = find(id, SCAN_IMAGE_READ);
-    shown(SCAN_IMAGE_READ, id, patientOf(scan));
     try {
-      return png(storage.thumbnails().thumbnailOf(scan.getStorageKey()));
+      Path thumbnail = storage.thumbnails().thumbnailOf(scan.getStorageKey(), scan.getSha256());
+      shown(SCAN_IMAGE_READ, id, patientOf(scan));
+      return png(thumbnail);
+    } catch (DamagedImageException e) {
+      throw damaged(scan, SCAN_IMAGE_READ);
+    } catch (DecodingUnavailableException e) {
+      throw unavailable(e);
     } catch (IOException e) {
       throw new UncheckedIOException("the thumbnail of scan " + id + " cannot be made", e);
     }
   }
 
-  /** The scan's image decoded, every pixel, for the model: audited as a read of the image. */
-  public BufferedImage decodedImage(LungScan scan) {
-    shown(SCAN_IMAGE_READ, scan.getId(), patientOf(scan));
-    try (InputStream image = open(scan)) {
-      return ImageDecoding.whole(image)
-          .orElseThrow(() -> new NotFound("Readable image of scan " + scan.getId()));
+  /**
+   * Runs {@code work} on the scan's image, decoded keeping the pixels {@code sampling} picks, once
+   * its bytes are found intact; the memory the pixels take is reserved until {@code work} returns.
+   * Audited as a read of the image.
+   *
+   * @throws Damaged if the stored bytes no longer have their recorded SHA-256
+   * @throws Unavailable if the memory to decode it cannot be had (with a retry-after when it is
+   *     only busy)
+   */
+  public <T> T withPixels(LungScan scan, Sampling.Rule sampling, Function<BufferedImage, T> work) {
+    try {
+      storage.store().verify(scan.getStorageKey(), scan.getSha256());
+      shown(SCAN_IMAGE_READ, scan.getId(), patientOf(scan));
+      return storage
+          .decoder()
+          .decode(
+              storage.store().pathOf(scan.getStorageKey()),
+              sampling,
+              decoded -> work.apply(decoded.kept()));
+    } catch (DamagedImageException e) {
+      throw damaged(scan, SCAN_IMAGE_READ);
+    } catch (DecodingUnavailableException e) {
+      throw unavailable(e);
     } catch (IOException e) {
       throw new UncheckedIOException("the image of scan " + scan.getId() + " cannot be read", e);
     }
@@ -183,13 +229,43 @@ public class ScanService {
     }
   }
 
-  private InputStream open(LungScan scan) {
+  private static void closeQuietly(InputStream bytes) {
     try {
-      return storage.store().open(scan.getStorageKey());
+      bytes.close();
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "could not close a stored image", e);
+    }
+  }
+
+  private InputStream openIntact(LungScan scan, AuditAction action) {
+    try {
+      return storage.store().openVerified(scan.getStorageKey(), scan.getSha256());
+    } catch (DamagedImageException e) {
+      throw damaged(scan, action);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "the stored image of scan " + scan.getId() + " cannot be read", e);
     }
+  }
+
+  /** Logged as an integrity failure and audited as a failed read; the client is told plainly. */
+  private Damaged damaged(LungScan scan, AuditAction action) {
+    LOG.log(
+        Level.SEVERE,
+        "Integrity failure: the stored image of scan {0} no longer has its recorded SHA-256;"
+            + " it is neither served nor decoded",
+        scan.getId());
+    record(action, scan.getId(), Outcome.FAILURE);
+    return new Damaged(
+        "The stored image of scan "
+            + scan.getId()
+            + " is damaged: its bytes no longer match the SHA-256 recorded at upload, so it is"
+            + " neither served nor used for a prediction. Upload the scan again, or ask the"
+            + " administrator to restore the file from a backup.");
+  }
+
+  private static Unavailable unavailable(DecodingUnavailableException e) {
+    return new Unavailable(e.getMessage(), e.retryAfter().orElse(null));
   }
 
   /** The doctor's own scan, for other features to work on; a miss is audited as the action. */

@@ -1,11 +1,13 @@
 package org.lungscan.predictions.inference;
 
+import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * An image's pixels as TensorFlow's {@code tf.io.decode_png(data, channels=N)} (uint8) gives them,
@@ -62,18 +64,32 @@ final class DecodedPixels {
    * gray.
    */
   static DecodedPixels of(BufferedImage image, int channels, List<Double> grayscaleWeights) {
-    BufferedImage source = isReadableAsIs(image.getColorModel()) ? image : toSrgb(image);
+    return of(
+        image,
+        channels,
+        grayscaleWeights,
+        IntStream.range(0, image.getHeight()).toArray(),
+        IntStream.range(0, image.getWidth()).toArray());
+  }
+
+  /**
+   * The same values, for only the given rows and columns (ascending) of {@code image}: each pixel's
+   * values depend on that pixel alone, so they are those {@link #of(BufferedImage, int, List)}
+   * gives at the same places.
+   */
+  static DecodedPixels of(
+      BufferedImage image, int channels, List<Double> grayscaleWeights, int[] rows, int[] columns) {
+    boolean asIs = isReadableAsIs(image.getColorModel());
+    BufferedImage source = asIs ? image : rowsInSrgb(image, rows);
     SampleReader reader = new SampleReader(source);
     Grayscale gray = new Grayscale(grayscaleWeights);
-    int w = source.getWidth();
-    int h = source.getHeight();
-    float[] values = new float[w * h * channels];
-    int[][] row = new int[3][w];
+    float[] values = new float[rows.length * columns.length * channels];
+    int[][] row = new int[3][source.getWidth()];
     int[] pixel = new int[3];
     int i = 0;
-    for (int y = 0; y < h; y++) {
-      reader.readRow(y, row);
-      for (int x = 0; x < w; x++) {
+    for (int r = 0; r < rows.length; r++) {
+      reader.readRow(asIs ? rows[r] : r, row);
+      for (int x : columns) {
         pixel[0] = row[0][x];
         pixel[1] = row[1][x];
         pixel[2] = row[2][x];
@@ -86,7 +102,7 @@ final class DecodedPixels {
         }
       }
     }
-    return new DecodedPixels(h, w, channels, values);
+    return new DecodedPixels(rows.length, columns.length, channels, values);
   }
 
   /**
@@ -108,10 +124,18 @@ final class DecodedPixels {
         && sizes[2] == sizes[0];
   }
 
-  private static BufferedImage toSrgb(BufferedImage image) {
+  /** The given rows of {@code image} converted to sRGB, one under the other. */
+  private static BufferedImage rowsInSrgb(BufferedImage image, int[] rows) {
     BufferedImage rgb =
-        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    rgb.createGraphics().drawImage(image, 0, 0, null);
+        new BufferedImage(image.getWidth(), rows.length, BufferedImage.TYPE_INT_RGB);
+    Graphics2D graphics = rgb.createGraphics();
+    try {
+      for (int r = 0; r < rows.length; r++) {
+        graphics.drawImage(image.getSubimage(0, rows[r], image.getWidth(), 1), 0, r, null);
+      }
+    } finally {
+      graphics.dispose();
+    }
     return rgb;
   }
 

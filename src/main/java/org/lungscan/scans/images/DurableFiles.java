@@ -1,8 +1,11 @@
 package org.lungscan.scans.images;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,6 +25,12 @@ final class DurableFiles {
 
   /** What was written: how many bytes and their SHA-256 in lowercase hex. */
   record Written(long sizeBytes, String sha256) {}
+
+  /** What to write into a file. */
+  @FunctionalInterface
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
 
   private static final Logger LOG = Logger.getLogger(DurableFiles.class.getName());
   private static final int BUFFER_BYTES = 64 * 1024;
@@ -61,6 +71,40 @@ final class DurableFiles {
       out.force(true);
     }
     return new Written(size, HexFormat.of().formatHex(sha256.digest()));
+  }
+
+  /**
+   * Writes {@code content} into the existing empty {@code file}, hashing as it goes. Not yet forced
+   * to disk: {@link #force} it before it is published.
+   */
+  static Written write(Path file, Content content) throws IOException {
+    MessageDigest sha256 = sha256();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      OutputStream out =
+          new BufferedOutputStream(
+              new DigestOutputStream(Channels.newOutputStream(channel), sha256), BUFFER_BYTES);
+      content.writeTo(out);
+      out.flush();
+      return new Written(channel.size(), HexFormat.of().formatHex(sha256.digest()));
+    }
+  }
+
+  static void force(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+  }
+
+  /** SHA-256 in lowercase hex of what is left in {@code channel}, read to its end. */
+  static String sha256Of(FileChannel channel) throws IOException {
+    MessageDigest sha256 = sha256();
+    ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+    while (channel.read(buffer) >= 0) {
+      buffer.flip();
+      sha256.update(buffer);
+      buffer.clear();
+    }
+    return HexFormat.of().formatHex(sha256.digest());
   }
 
   /** Renames {@code source} to {@code target} in one step and makes the rename durable. */

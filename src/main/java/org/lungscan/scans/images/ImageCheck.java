@@ -10,14 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Decides from its content alone whether an uploaded file is a whole JPEG or PNG image, and how
  * many pixels it has. The size is read from the header and held against the limit before anything
- * is decoded, so a small file claiming a huge image never reaches the decoder.
+ * is decoded, so a small file claiming a huge image never reaches the decoder; the decode itself
+ * keeps at most a few million pixels and goes through the server's {@link ImageDecoder}.
  *
  * <p>Thread-safe; one instance can serve all uploads.
  */
@@ -34,43 +34,57 @@ public final class ImageCheck {
       List.of("extraneous bytes before marker", "color profile", "thumbnail");
 
   private final long maxPixels;
-  private final Semaphore decodePermits;
+  private final ImageDecoder decoder;
 
   public ImageCheck() {
     this(DEFAULT_MAX_PIXELS);
   }
 
   public ImageCheck(long maxPixels) {
-    this(maxPixels, Runtime.getRuntime().availableProcessors());
+    this(maxPixels, new ImageDecoder());
   }
 
   /**
    * @param maxPixels the most pixels (width times height) an accepted image may have
-   * @param maxConcurrentDecodes how many images may be decoded at once; the others wait, which
-   *     bounds the memory that decoding takes however many uploads arrive together
+   * @param maxConcurrentDecodes how many images may be decoded at once (by a decoder of its own)
    */
   public ImageCheck(long maxPixels, int maxConcurrentDecodes) {
-    if (maxPixels < 1 || maxConcurrentDecodes < 1) {
-      throw new IllegalArgumentException("The limits must be positive.");
+    this(
+        maxPixels,
+        new ImageDecoder(
+            ImageDecoder.defaultMemoryBytes(),
+            maxConcurrentDecodes,
+            ImageDecoder.DEFAULT_MAX_WAIT));
+  }
+
+  /**
+   * @param maxPixels the most pixels (width times height) an accepted image may have
+   * @param decoder decodes within the server's memory budget for images
+   */
+  public ImageCheck(long maxPixels, ImageDecoder decoder) {
+    if (maxPixels < 1) {
+      throw new IllegalArgumentException("The limit must be positive.");
     }
     this.maxPixels = maxPixels;
-    this.decodePermits = new Semaphore(maxConcurrentDecodes, true);
+    this.decoder = decoder;
   }
 
   /**
    * Checks the file and returns what it is.
    *
    * @throws InvalidImageException if it is not a whole, readable JPEG or PNG within the limits
+   * @throws DecodingUnavailableException if the memory to decode it cannot be had now
    * @throws IOException if the file itself cannot be read
    */
-  public ImageFacts check(Path file) throws InvalidImageException, IOException {
+  public ImageFacts check(Path file)
+      throws InvalidImageException, DecodingUnavailableException, IOException {
     if (Files.size(file) == 0) {
       throw refused(InvalidImageException.empty());
     }
     ImageFormat format =
         ImageFormat.of(file).orElseThrow(() -> refused(InvalidImageException.notJpegOrPng()));
     PixelSize size = checkStructure(file, format);
-    decodeWhole(file, format, size);
+    decodeWhole(file, size);
     return new ImageFacts(format.contentType(), (int) size.width(), (int) size.height());
   }
 
@@ -100,9 +114,9 @@ public final class ImageCheck {
     return size;
   }
 
-  private void decodeWhole(Path file, ImageFormat format, PixelSize size)
-      throws InvalidImageException, IOException {
-    ImageDecoding.Decoded decoded = decodeWithPermit(file, format);
+  private void decodeWhole(Path file, PixelSize size)
+      throws InvalidImageException, DecodingUnavailableException, InterruptedIOException {
+    DecodedImage decoded = decodeKeepingFewPixels(file);
     if (decoded.width() != size.width() || decoded.height() != size.height()) {
       throw refused(InvalidImageException.incompleteOrDamaged());
     }
@@ -114,25 +128,19 @@ public final class ImageCheck {
     }
   }
 
-  private ImageDecoding.Decoded decodeWithPermit(Path file, ImageFormat format)
-      throws InvalidImageException, IOException {
-    acquireDecodePermit();
+  private DecodedImage decodeKeepingFewPixels(Path file)
+      throws InvalidImageException, DecodingUnavailableException, InterruptedIOException {
     try {
-      return ImageDecoding.decode(file, format, MAX_KEPT_PIXELS);
+      // Only the size and the warnings are looked at: the pixels are dropped at once.
+      return decoder.decode(
+          file,
+          Sampling.keepingAtMost(MAX_KEPT_PIXELS),
+          decoded -> new DecodedImage(null, decoded.width(), decoded.height(), decoded.warnings()));
+    } catch (InterruptedIOException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       // ImageIO reports malformed data as IIOException or as unchecked exceptions
       throw refused(InvalidImageException.unreadable(e));
-    } finally {
-      decodePermits.release();
-    }
-  }
-
-  private void acquireDecodePermit() throws InterruptedIOException {
-    try {
-      decodePermits.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("Interrupted while waiting to check an image.");
     }
   }
 

@@ -2,10 +2,13 @@ package org.lungscan.scans.images;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -31,7 +34,9 @@ import java.util.logging.Logger;
  * </pre>
  *
  * An image appears under its key only whole and forced to disk (written to tmp, then renamed in one
- * step), so a database row written after {@link #commit} never points at a partial file.
+ * step), so a database row written after {@link #commit} never points at a partial file. It is kept
+ * without its metadata and trailing bytes ({@link WithoutMetadata}), and read back only once its
+ * bytes still have the SHA-256 they were kept with ({@link #openVerified}, {@link #verify}).
  * Thread-safe; one instance per root.
  */
 public final class ImageStore {
@@ -84,8 +89,10 @@ public final class ImageStore {
   }
 
   /**
-   * Keeps a checked upload under a new key. When this returns, the file is in place and on disk, so
-   * the caller may now record it; if recording fails, the caller {@link #delete}s the key.
+   * Keeps a checked upload under a new key, without its metadata and trailing bytes: the pixels are
+   * the same, the size and SHA-256 returned are those of the bytes kept. When this returns, the
+   * file is in place and on disk, so the caller may now record it; if recording fails, the caller
+   * {@link #delete}s the key.
    *
    * @param facts what {@link ImageCheck#check} found for {@code pending.file()}
    * @throws IllegalStateException if the upload was already committed or discarded
@@ -100,14 +107,23 @@ public final class ImageStore {
             "This upload was already " + pending.state().name().toLowerCase(Locale.ROOT) + ".");
       }
       String key = unusedKey();
-      moveIntoPlace(pending, pathOf(key));
-      return new StoredImage(
-          key,
-          facts.contentType(),
-          pending.sizeBytes(),
-          facts.width(),
-          facts.height(),
-          pending.sha256());
+      Path stripped = newTemporaryFile();
+      try {
+        DurableFiles.Written kept = strip(pending, stripped);
+        moveIntoPlace(
+            pending,
+            kept.sha256().equals(pending.sha256()) ? pending.file() : stripped,
+            pathOf(key));
+        return new StoredImage(
+            key,
+            facts.contentType(),
+            kept.sizeBytes(),
+            facts.width(),
+            facts.height(),
+            kept.sha256());
+      } finally {
+        releaseTemporaryFile(stripped);
+      }
     }
   }
 
@@ -133,10 +149,44 @@ public final class ImageStore {
   }
 
   /**
+   * The image's bytes as they are on disk, unchecked.
+   *
    * @throws NoSuchFileException if there is no image with this key
    */
   public InputStream open(String key) throws IOException {
     return Files.newInputStream(pathOf(key));
+  }
+
+  /**
+   * The image's bytes, read once through to check that they still have {@code sha256} and then
+   * handed out from the same open file.
+   *
+   * @throws DamagedImageException if they do not (nothing is handed out)
+   * @throws NoSuchFileException if there is no image with this key
+   */
+  public InputStream openVerified(String key, String sha256)
+      throws IOException, DamagedImageException {
+    FileChannel channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
+    try {
+      requireSha256(channel, key, sha256);
+      channel.position(0);
+      return Channels.newInputStream(channel);
+    } catch (IOException | DamagedImageException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Checks that the image's bytes still have {@code sha256}.
+   *
+   * @throws DamagedImageException if they do not
+   * @throws NoSuchFileException if there is no image with this key
+   */
+  public void verify(String key, String sha256) throws IOException, DamagedImageException {
+    try (FileChannel channel = FileChannel.open(pathOf(key), StandardOpenOption.READ)) {
+      requireSha256(channel, key, sha256);
+    }
   }
 
   public boolean exists(String key) {
@@ -230,18 +280,42 @@ public final class ImageStore {
     temporaryFilesInUse.remove(file);
   }
 
-  private void moveIntoPlace(PendingImage pending, Path target) throws IOException {
+  /** The upload without its metadata, in {@code target}; forced to disk if it differs. */
+  private DurableFiles.Written strip(PendingImage pending, Path target) throws IOException {
+    try {
+      DurableFiles.Written kept = WithoutMetadata.copy(pending.file(), target);
+      if (!kept.sha256().equals(pending.sha256())) {
+        DurableFiles.force(target);
+      }
+      return kept;
+    } catch (IOException | RuntimeException e) {
+      pending.moveTo(PendingImage.State.DISCARDED);
+      releaseTemporaryFile(pending.file());
+      throw e;
+    }
+  }
+
+  /** Moves {@code source} (the upload or its stripped copy) under its key; the upload is done. */
+  private void moveIntoPlace(PendingImage pending, Path source, Path target) throws IOException {
     try {
       // The orphan grace period counts from now, not from when the upload began.
-      Files.setLastModifiedTime(pending.file(), FileTime.from(Instant.now()));
-      DurableFiles.moveAtomically(pending.file(), target);
+      Files.setLastModifiedTime(source, FileTime.from(Instant.now()));
+      DurableFiles.moveAtomically(source, target);
       pending.moveTo(PendingImage.State.COMMITTED);
-      temporaryFilesInUse.remove(pending.file());
+      releaseTemporaryFile(pending.file());
     } catch (IOException | RuntimeException e) {
       pending.moveTo(PendingImage.State.DISCARDED);
       DurableFiles.deleteQuietly(target);
       releaseTemporaryFile(pending.file());
       throw e;
+    }
+  }
+
+  private static void requireSha256(FileChannel channel, String key, String sha256)
+      throws IOException, DamagedImageException {
+    if (!DurableFiles.sha256Of(channel).equals(sha256)) {
+      LOG.log(Level.SEVERE, "Integrity failure: stored image {0} was changed or damaged", key);
+      throw new DamagedImageException(key);
     }
   }
 

@@ -3,6 +3,7 @@ package org.lungscan.scans.images;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.zip.Checksum;
 
 /**
@@ -66,6 +67,19 @@ final class StructureInput {
         throw new EOFException();
       }
       checksum.update(buffer, 0, n);
+      left -= n;
+    }
+  }
+
+  /** Copies the next {@code count} bytes to {@code out}. */
+  void copy(long count, OutputStream out) throws IOException {
+    long left = count;
+    while (left > 0) {
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+      if (n < 0) {
+        throw new EOFException();
+      }
+      out.write(buffer, 0, n);
       left -= n;
     }
   }

@@ -6,7 +6,6 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageOutputStream;
@@ -23,31 +22,58 @@ public final class Thumbnails {
   public static final String CONTENT_TYPE = "image/png";
   public static final int DEFAULT_LONG_SIDE = 256;
 
-  /** Larger images are decoded keeping only every n-th pixel, to bound memory. */
-  private static final long MAX_DECODED_PIXELS = 16_000_000L;
+  /**
+   * Larger images are decoded keeping only every n-th pixel: about 2000 a side still averages
+   * several source pixels into each thumbnail pixel, in at most 32 MB (16-bit RGBA).
+   */
+  private static final long MAX_DECODED_PIXELS = 4_000_000L;
 
   private final ImageStore store;
   private final int longSide;
+  private final ImageDecoder decoder;
 
   public Thumbnails(ImageStore store) {
     this(store, DEFAULT_LONG_SIDE);
   }
 
   public Thumbnails(ImageStore store, int longSide) {
+    this(store, longSide, new ImageDecoder());
+  }
+
+  /** With {@code decoder} holding the server's memory budget for decoding. */
+  public Thumbnails(ImageStore store, int longSide, ImageDecoder decoder) {
     if (longSide < 1) {
       throw new IllegalArgumentException("longSide must be positive.");
     }
     this.store = store;
     this.longSide = longSide;
+    this.decoder = decoder;
   }
 
   /**
-   * The thumbnail of the image with this key, made now if it is not there yet.
+   * The thumbnail of the image with this key, made now if it is not there yet, from the image as it
+   * is on disk (unchecked).
    *
    * @throws IllegalArgumentException if {@code key} is not a well-formed key
    * @throws NoSuchFileException if there is no image with this key
+   * @throws DecodingUnavailableException if the memory to decode the image cannot be had now
    */
-  public Path thumbnailOf(String key) throws IOException {
+  public Path thumbnailOf(String key) throws IOException, DecodingUnavailableException {
+    try {
+      return thumbnailOf(key, null);
+    } catch (DamagedImageException notChecked) {
+      throw new IllegalStateException(notChecked);
+    }
+  }
+
+  /**
+   * The thumbnail of the image with this key, made now if it is not there yet, once the image's
+   * bytes are found to still have {@code sha256} (null: unchecked).
+   *
+   * @throws DamagedImageException if they do not; no thumbnail is made
+   */
+  public Path thumbnailOf(String key, String sha256)
+      throws IOException, DecodingUnavailableException, DamagedImageException {
     Path thumbnail = store.thumbnailPathOf(key);
     if (Files.isRegularFile(thumbnail)) {
       return thumbnail;
@@ -55,6 +81,9 @@ public final class Thumbnails {
     Path image = store.pathOf(key);
     if (!Files.isRegularFile(image)) {
       throw new NoSuchFileException("No image " + key);
+    }
+    if (sha256 != null) {
+      store.verify(key, sha256);
     }
     writeDurably(render(image), thumbnail);
     if (!Files.isRegularFile(image)) {
@@ -65,11 +94,11 @@ public final class Thumbnails {
     return thumbnail;
   }
 
-  private BufferedImage render(Path image) throws IOException {
-    ImageFormat format =
-        ImageFormat.of(image)
-            .orElseThrow(() -> new IIOException("Stored image is not a JPEG or PNG: " + image));
-    ImageDecoding.Decoded decoded = ImageDecoding.decode(image, format, MAX_DECODED_PIXELS);
+  private BufferedImage render(Path image) throws IOException, DecodingUnavailableException {
+    return decoder.decode(image, Sampling.keepingAtMost(MAX_DECODED_PIXELS), this::shrink);
+  }
+
+  private BufferedImage shrink(DecodedImage decoded) {
     double scale = Math.min(1.0, (double) longSide / Math.max(decoded.width(), decoded.height()));
     int width = Math.max(1, (int) Math.round(decoded.width() * scale));
     int height = Math.max(1, (int) Math.round(decoded.height() * scale));
