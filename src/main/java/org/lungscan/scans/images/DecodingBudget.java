@@ -46,6 +46,7 @@ final class DecodingBudget {
   private final Condition released = lock.newCondition();
   private long reservedBytes;
   private int decodes;
+  private int waiting;
   private double recentHoldNanos;
 
   DecodingBudget(long capacityBytes, int maxDecodes, Duration maxWait) {
@@ -76,7 +77,12 @@ final class DecodingBudget {
         if (left <= 0) {
           throw DecodingUnavailableException.busy(retryAfter());
         }
-        left = released.awaitNanos(left);
+        waiting++;
+        try {
+          left = released.awaitNanos(left);
+        } finally {
+          waiting--;
+        }
       }
       reservedBytes += bytes;
       decodes++;
@@ -84,6 +90,15 @@ final class DecodingBudget {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("Interrupted while waiting to decode an image.");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  int waiting() {
+    lock.lock();
+    try {
+      return waiting;
     } finally {
       lock.unlock();
     }

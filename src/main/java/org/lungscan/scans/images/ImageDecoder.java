@@ -73,6 +73,11 @@ public final class ImageDecoder {
     return budget.reservedBytes();
   }
 
+  /** Decodes waiting for memory or a slot right now. */
+  public int decodesWaiting() {
+    return budget.waiting();
+  }
+
   /**
    * Decodes the JPEG or PNG {@code file}, keeping the pixels {@code sampling} picks once the size
    * is known, and runs {@code work} on them; their memory is given back when {@code work} returns.

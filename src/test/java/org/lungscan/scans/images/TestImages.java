@@ -1,6 +1,11 @@
 package org.lungscan.scans.images;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +19,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -33,6 +40,21 @@ public final class TestImages {
 
   public static BufferedImage grey16(int width, int height) {
     return filled(new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY), 65_535);
+  }
+
+  /** Four 16-bit samples a pixel, as ImageIO decodes a 16-bit RGBA PNG. */
+  public static BufferedImage rgba16(int width, int height) {
+    ColorModel model =
+        new ComponentColorModel(
+            ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            new int[] {16, 16, 16, 16},
+            true,
+            false,
+            Transparency.TRANSLUCENT,
+            DataBuffer.TYPE_USHORT);
+    BufferedImage image =
+        new BufferedImage(model, model.createCompatibleWritableRaster(width, height), false, null);
+    return filled(image, 65_535);
   }
 
   public static BufferedImage rgb(int width, int height) {
@@ -160,6 +182,34 @@ public final class TestImages {
         .putInt((int) height)
         .put(new byte[] {8, 0, 0, 0, 0})
         .array();
+  }
+
+  /**
+   * A real PNG of {@code width} x {@code height} 16-bit RGBA pixels, all transparent black, made
+   * without ever holding its pixels: 7745 x 7745 (60 megapixels, 480 MB once decoded) is 467 KB.
+   */
+  public static byte[] blankRgba16Png(int width, int height) {
+    ByteArrayOutputStream data = new ByteArrayOutputStream();
+    try (DeflaterOutputStream out =
+        new DeflaterOutputStream(data, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
+      byte[] row = new byte[1 + width * 8]; // filter type 0, then the samples
+      for (int y = 0; y < height; y++) {
+        out.write(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] header =
+        ByteBuffer.allocate(13)
+            .putInt(width)
+            .putInt(height)
+            .put(new byte[] {16, 6, 0, 0, 0})
+            .array();
+    return concat(
+        PNG_SIGNATURE,
+        pngChunk("IHDR", header),
+        pngChunk("IDAT", data.toByteArray()),
+        pngChunk("IEND", new byte[0]));
   }
 
   /** A PNG of a few dozen bytes whose header claims the given size, with every CRC right. */
