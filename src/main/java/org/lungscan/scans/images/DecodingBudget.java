@@ -2,6 +2,8 @@ package org.lungscan.scans.images;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -39,23 +41,35 @@ final class DecodingBudget {
   private static final long MAX_RETRY_SECONDS = 60;
   private static final double RECENT_WEIGHT = 0.2;
 
+  /** A decode waiting for memory or a slot, since when. */
+  private static final class Waiter {
+    private final long sinceNanos = System.nanoTime();
+  }
+
   private final long capacityBytes;
   private final int maxDecodes;
-  private final Duration maxWait;
+  private final long maxWaitNanos;
+  private final long priorityAfterNanos;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition released = lock.newCondition();
+  private final List<Waiter> waiters = new ArrayList<>();
   private long reservedBytes;
   private int decodes;
-  private int waiting;
   private double recentHoldNanos;
 
+  /** Waiters take precedence over later arrivals after half of {@code maxWait}. */
   DecodingBudget(long capacityBytes, int maxDecodes, Duration maxWait) {
-    if (capacityBytes < 1 || maxDecodes < 1 || maxWait.isNegative()) {
+    this(capacityBytes, maxDecodes, maxWait, maxWait.dividedBy(2));
+  }
+
+  DecodingBudget(long capacityBytes, int maxDecodes, Duration maxWait, Duration priorityAfter) {
+    if (capacityBytes < 1 || maxDecodes < 1 || maxWait.isNegative() || priorityAfter.isNegative()) {
       throw new IllegalArgumentException("The budget's limits must be positive.");
     }
     this.capacityBytes = capacityBytes;
     this.maxDecodes = maxDecodes;
-    this.maxWait = maxWait;
+    this.maxWaitNanos = maxWait.toNanos();
+    this.priorityAfterNanos = priorityAfter.toNanos();
   }
 
   long capacityBytes() {
@@ -70,35 +84,58 @@ final class DecodingBudget {
     if (bytes > capacityBytes) {
       throw DecodingUnavailableException.tooLarge(bytes, capacityBytes);
     }
-    long left = maxWait.toNanos();
     lock.lock();
     try {
-      while (reservedBytes + bytes > capacityBytes || decodes >= maxDecodes) {
-        if (left <= 0) {
-          throw DecodingUnavailableException.busy(retryAfter());
-        }
-        waiting++;
-        try {
-          left = released.awaitNanos(left);
-        } finally {
-          waiting--;
-        }
+      if (!mayGo(bytes, waiters.size())) {
+        awaitTurn(bytes);
       }
       reservedBytes += bytes;
       decodes++;
       return new Reservation(bytes);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("Interrupted while waiting to decode an image.");
     } finally {
       lock.unlock();
     }
   }
 
+  private void awaitTurn(long bytes) throws DecodingUnavailableException, InterruptedIOException {
+    Waiter waiter = new Waiter();
+    waiters.add(waiter);
+    try {
+      long left = maxWaitNanos;
+      while (!mayGo(bytes, waiters.indexOf(waiter))) {
+        if (left <= 0) {
+          throw DecodingUnavailableException.busy(retryAfter());
+        }
+        left = released.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("Interrupted while waiting to decode an image.");
+    } finally {
+      waiters.remove(waiter);
+      // who was behind this waiter may go now
+      released.signalAll();
+    }
+  }
+
+  /** Whether a decode of {@code bytes}, with {@code ahead} waiters before it, may start now. */
+  private boolean mayGo(long bytes, int ahead) {
+    if (reservedBytes + bytes > capacityBytes || decodes >= maxDecodes) {
+      return false;
+    }
+    long now = System.nanoTime();
+    for (int i = 0; i < ahead; i++) {
+      if (now - waiters.get(i).sinceNanos >= priorityAfterNanos) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   int waiting() {
     lock.lock();
     try {
-      return waiting;
+      return waiters.size();
     } finally {
       lock.unlock();
     }

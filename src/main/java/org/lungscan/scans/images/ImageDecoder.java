@@ -24,7 +24,8 @@ import javax.imageio.stream.ImageInputStream;
  * shared by all of them, together with one of a limited number of decoder slots; both are given
  * back when the caller's work on the pixels is done. So however many images arrive, the pixels in
  * memory stay within the budget, and what does not fit waits a bounded time and is then refused
- * ({@link DecodingUnavailableException}).
+ * ({@link DecodingUnavailableException}); small images pass large ones that wait, until those have
+ * waited half their time ({@link DecodingBudget}).
  *
  * <p>The budget counts the Java heap the kept pixels take. The work done on them while they are
  * held must stay small beside them (thumbnails and the model's preprocessing do). A progressive
@@ -56,7 +57,17 @@ public final class ImageDecoder {
    * @param maxWait how long a decode may wait for memory or a slot before it is refused
    */
   public ImageDecoder(long memoryBytes, int maxConcurrentDecodes, Duration maxWait) {
-    this.budget = new DecodingBudget(memoryBytes, maxConcurrentDecodes, maxWait);
+    this(new DecodingBudget(memoryBytes, maxConcurrentDecodes, maxWait));
+  }
+
+  /** A waiter goes before later arrivals once it has waited {@code priorityAfter}. */
+  ImageDecoder(
+      long memoryBytes, int maxConcurrentDecodes, Duration maxWait, Duration priorityAfter) {
+    this(new DecodingBudget(memoryBytes, maxConcurrentDecodes, maxWait, priorityAfter));
+  }
+
+  private ImageDecoder(DecodingBudget budget) {
+    this.budget = budget;
   }
 
   /** The default memory budget: a quarter of the heap the JVM may grow to. */

@@ -11,6 +11,8 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -136,6 +138,30 @@ class ImageDecoderTest {
     assertFalse(waitingLarge.isDone());
     release.countDown();
     assertEquals(100, waitingLarge.get(1, TimeUnit.MINUTES));
+    holding.get(1, TimeUnit.MINUTES);
+  }
+
+  @Test
+  void aDecodeThatHasWaitedLongEnoughGoesBeforeThoseWhoCameLater() throws Exception {
+    Path large = write(TestImages.png(TestImages.grey(100, 60)));
+    Path small = write(TestImages.png(TestImages.grey(10, 10)));
+    ImageDecoder decoder = new ImageDecoder(10_000, 4, LONG_WAIT, Duration.ZERO);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<?> holding = holdWhile(decoder, large, release);
+    List<Integer> started = new CopyOnWriteArrayList<>();
+    Future<?> waitingLarge =
+        threads.submit(() -> decoder.decode(large, Sampling.whole(), d -> started.add(100)));
+    awaitWaiting(decoder, 1);
+
+    Future<?> laterSmall =
+        threads.submit(() -> decoder.decode(small, Sampling.whole(), d -> started.add(10)));
+    awaitWaiting(decoder, 2);
+    assertEquals(List.of(), started, "the small one fits, but waits its turn");
+    release.countDown();
+
+    waitingLarge.get(1, TimeUnit.MINUTES);
+    laterSmall.get(1, TimeUnit.MINUTES);
+    assertEquals(List.of(100, 10), started);
     holding.get(1, TimeUnit.MINUTES);
   }
 
