@@ -8,9 +8,11 @@
  * ScanImagesServlet}, and the answer to patients' {@code ScanCounter}.
  *
  * <p>Rules: content, never a name or a declared type, decides what an upload is; an image is whole
- * on disk before its row commits and deleted only after its row's removal commits; doors get bytes
- * from the service, never a path; other features get pixels from {@code ScanService}, never from
- * ImageIO.
+ * on disk before its row commits and deleted only after its row's removal commits; it is kept
+ * without its metadata, and served, thumbnailed or decoded only while its bytes have their recorded
+ * SHA-256 (otherwise {@code Damaged}: 500, "Stored Data Damaged"); doors get bytes from the
+ * service, never a path; other features get pixels from {@code ScanService.withPixels}, within the
+ * decoding budget, never from ImageIO.
  *
  * <p>Imports patients, accounts, audit and platform, and its own {@code images}; never predictions.
  */
