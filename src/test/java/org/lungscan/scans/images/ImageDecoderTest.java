@@ -143,11 +143,14 @@ class ImageDecoderTest {
 
   @Test
   void aDecodeThatHasWaitedLongEnoughGoesBeforeThoseWhoCameLater() throws Exception {
-    Path large = write(TestImages.png(TestImages.grey(100, 60)));
+    // 6001 bytes held; the large one (9901) fits only alone; the small one (101) fits beside the
+    // first, not beside the large one.
+    Path first = write(TestImages.png(TestImages.grey(100, 60)));
+    Path large = write(TestImages.png(TestImages.grey(100, 99)));
     Path small = write(TestImages.png(TestImages.grey(10, 10)));
     ImageDecoder decoder = new ImageDecoder(10_000, 4, LONG_WAIT, Duration.ZERO);
     CountDownLatch release = new CountDownLatch(1);
-    Future<?> holding = holdWhile(decoder, large, release);
+    Future<?> holding = holdWhile(decoder, first, release);
     List<Integer> started = new CopyOnWriteArrayList<>();
     Future<?> waitingLarge =
         threads.submit(() -> decoder.decode(large, Sampling.whole(), d -> started.add(100)));
