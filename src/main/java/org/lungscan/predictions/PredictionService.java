@@ -4,13 +4,16 @@ import static org.lungscan.audit.AuditAction.PREDICT;
 import static org.lungscan.audit.AuditAction.PREDICTION_LIST;
 import static org.lungscan.audit.AuditAction.PREDICTION_READ;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.metrics.annotation.Counted;
-import org.eclipse.microprofile.metrics.annotation.Timed;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Timer;
 import org.lungscan.accounts.AccountService;
 import org.lungscan.accounts.CurrentDoctor;
 import org.lungscan.audit.AuditAction;
@@ -41,13 +44,32 @@ public class PredictionService {
   @Inject CurrentDoctor doctor;
   @Inject AuditTrail audit;
 
+  @Inject MetricRegistry metrics;
+  private Counter asked;
+  private Timer predictionTime;
+
+  // Registered once here rather than by @Counted/@Timed: Payara's metrics interceptor registers
+  // lazily and failed (NullPointerException, a 500) on simultaneous first calls after a start.
+  @PostConstruct
+  void registerMetrics() {
+    asked = metrics.counter(metadata("predictions", "Predictions asked for"));
+    predictionTime =
+        metrics.timer(metadata("prediction_time", "Time to predict, queue and storage included"));
+  }
+
+  private static Metadata metadata(String name, String description) {
+    return Metadata.builder().withName(name).withDescription(description).build();
+  }
+
   /** Runs the model on the scan's image and records what it said. */
-  @Counted(name = "predictions", absolute = true, description = "Predictions asked for")
-  @Timed(
-      name = "prediction_time",
-      absolute = true,
-      description = "Time to predict, queue and storage included")
   public Prediction predict(long scanId) {
+    asked.inc();
+    try (Timer.Context timing = predictionTime.time()) {
+      return predictUntimed(scanId);
+    }
+  }
+
+  private Prediction predictUntimed(long scanId) {
     LungScan scan = scans.owned(scanId, PREDICT);
     ModelStatus status = model.status();
     if (!status.ready()) {

@@ -121,6 +121,26 @@ class PredictionsApiIT {
   }
 
   @Test
+  void predictionsAreCountedAndTimedInTheApplicationMetrics() {
+    long before = predictionsCounted();
+    predict(upload(files.get(0)));
+    assertEquals(before + 1, predictionsCounted());
+    String metrics = api.get("/metrics?scope=application", null).body();
+    assertTrue(metrics.contains("prediction_time_count"), metrics);
+  }
+
+  private long predictionsCounted() {
+    String metrics = api.get("/metrics?scope=application", null).body();
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith("predictions_total"))
+        .map(line -> line.substring(line.lastIndexOf(' ') + 1))
+        .mapToLong(value -> (long) Double.parseDouble(value))
+        .findFirst()
+        .orElse(0);
+  }
+
+  @Test
   void badRequestsAreExplained() {
     assertEquals(400, api.post("/api/predict", "{}", doctor.token()).status());
     assertEquals(400, api.post("/api/predict", "{\"scan_id\":\"abc\"}", doctor.token()).status());
