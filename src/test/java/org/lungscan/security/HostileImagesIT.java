@@ -42,11 +42,11 @@ import org.lungscan.testing.SystemServer;
  * garbage collection every round of the flood, grows by at most twice the decoding budget (a
  * quarter of the heap, 494 MB: one such image at a time) plus {@link #REQUESTS_IN_FLIGHT} for the
  * forty requests, and stays at most {@link #LIVE_HEAP_BOUND} in all. Twice, because the growth
- * measured on an idle machine was 959 MB (on a busy one about 520 MB): for this 16-bit image the
- * PNG reader holds about as much again as the destination the budget reserves, which is not yet
- * accounted for. Twenty of these images decoded at once would need 9.6 GB. The heap in use at any
- * moment, also reported, includes garbage not yet collected, so it says little about what the
- * server holds.
+ * measured on an idle machine was 959 MB (on a busy one about 520 MB): about one more decoded image
+ * than the budget admits at a time. What holds it is not found yet (the PNG reader alone, tried on
+ * a small 16-bit image, holds little beyond the reserved destination). Twenty of these images
+ * decoded at once would need 9.6 GB. The heap in use at any moment, also reported, includes garbage
+ * not yet collected, so it says little about what the server holds.
  */
 class HostileImagesIT {
 
