@@ -1,6 +1,8 @@
 package org.lungscan.predictions.kerasimport;
 
 import static org.bytedeco.hdf5.global.hdf5.H5F_ACC_TRUNC;
+import static org.bytedeco.hdf5.global.hdf5.H5F_LIBVER_LATEST;
+import static org.bytedeco.hdf5.global.hdf5.H5F_LIBVER_V18;
 import static org.bytedeco.hdf5.global.hdf5.H5S_SCALAR;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,8 @@ import org.bytedeco.hdf5.Attribute;
 import org.bytedeco.hdf5.DataSet;
 import org.bytedeco.hdf5.DataSpace;
 import org.bytedeco.hdf5.DataType;
+import org.bytedeco.hdf5.FileAccPropList;
+import org.bytedeco.hdf5.FileCreatPropList;
 import org.bytedeco.hdf5.Group;
 import org.bytedeco.hdf5.H5File;
 import org.bytedeco.hdf5.H5Object;
@@ -25,6 +29,10 @@ import org.deeplearning4j.nn.modelimport.keras.Hdf5Archive;
  * Deeplearning4j's {@code KerasModelImport} reads: root attributes {@code keras_version}, {@code
  * backend} and {@code model_config}, and weights at {@code
  * model_weights/<layer>/<layer>/<weight>:0}.
+ *
+ * <p>The file uses the HDF5 1.8 format or later, as Keras' own files do: there an attribute over 64
+ * KB (the {@code model_config} of a MobileNet-sized model) goes to dense attribute storage, where
+ * the original format's compact storage refuses it ({@code H5Acreate2 failed}).
  */
 final class Keras2H5Writer {
 
@@ -35,7 +43,7 @@ final class Keras2H5Writer {
 
   static void write(Path target, KerasModelParts model) {
     synchronized (Hdf5Archive.LOCK_OBJECT) {
-      H5File file = new H5File(target.toString(), H5F_ACC_TRUNC());
+      H5File file = create(target);
       try {
         writeString(file, "keras_version", KERAS_VERSION);
         writeString(file, "backend", BACKEND);
@@ -45,6 +53,16 @@ final class Keras2H5Writer {
         file._close();
         file.deallocate();
       }
+    }
+  }
+
+  private static H5File create(Path target) {
+    FileAccPropList access = new FileAccPropList();
+    try {
+      access.setLibverBounds(H5F_LIBVER_V18, H5F_LIBVER_LATEST);
+      return new H5File(target.toString(), H5F_ACC_TRUNC(), FileCreatPropList.DEFAULT(), access);
+    } finally {
+      access.deallocate();
     }
   }
 
