@@ -195,7 +195,8 @@ class ArchitectureTest {
           "accounts", List.of("audit", "platform"),
           "patients", List.of("accounts", "audit", "platform"),
           "scans", List.of("patients", "accounts", "audit", "platform"),
-          "predictions", List.of("scans", "patients", "accounts", "audit", "platform"));
+          "predictions", List.of("scans", "patients", "accounts", "audit", "platform"),
+          "reading", List.of("predictions", "scans", "patients", "accounts", "audit", "platform"));
 
   @ArchTest
   static void featuresImportOnlyTheFeaturesBeneathThem(JavaClasses product) {

@@ -60,6 +60,9 @@ public class PredictionRecords {
             "select p from Prediction p where p.scan.id in :ids order by p.predictedAt asc, p.id asc",
             Prediction.class)
         .setParameter("ids", scanIds)
+        // the probabilities of all of them in one more query, not one per prediction
+        .setHint("eclipselink.batch", "p.probabilities")
+        .setHint("eclipselink.batch.type", "IN")
         .getResultList()
         .forEach(p -> latest.put(p.getScan().getId(), p));
     return latest;

@@ -7,6 +7,7 @@ import static org.lungscan.audit.AuditAction.PREDICTION_READ;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -145,6 +146,14 @@ public class PredictionService {
     return found.stream()
         .map(s -> new ScanWithLatestPrediction(s, Optional.ofNullable(latest.get(s.getId()))))
         .toList();
+  }
+
+  /**
+   * Each scan's latest prediction, for features that show scans they read through {@code
+   * ScanService} (which scoped and audited them); the caller audits what it shows.
+   */
+  public Map<Long, Prediction> latestOf(Collection<Long> scanIds) {
+    return records.latestOf(scanIds);
   }
 
   public List<Prediction> list(PageRequest page) {
