@@ -196,7 +196,18 @@ class ArchitectureTest {
           "patients", List.of("accounts", "audit", "platform"),
           "scans", List.of("patients", "accounts", "audit", "platform"),
           "predictions", List.of("scans", "patients", "accounts", "audit", "platform"),
-          "reading", List.of("predictions", "scans", "patients", "accounts", "audit", "platform"));
+          "reading", List.of("predictions", "scans", "patients", "accounts", "audit", "platform"),
+          "analytics",
+              List.of(
+                  "models",
+                  "reports",
+                  "reading",
+                  "predictions",
+                  "scans",
+                  "patients",
+                  "accounts",
+                  "audit",
+                  "platform"));
 
   @ArchTest
   static void featuresImportOnlyTheFeaturesBeneathThem(JavaClasses product) {

@@ -146,7 +146,7 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
       return context.notifyContainerAboutLogin(
           signedIn.get().email(), new HashSet<>(signedIn.get().groups()));
     }
-    if (path.startsWith(Pages.DOCTORS_ONLY)) {
+    if (Pages.needsSignIn(path)) {
       boolean expired =
           request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
       String login = request.getContextPath() + (expired ? Pages.loginAfterExpiry() : Pages.LOGIN);

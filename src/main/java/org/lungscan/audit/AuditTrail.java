@@ -48,6 +48,18 @@ public class AuditTrail {
     append(List.of(event(actor, action, resourceType, resourceId, outcome, null, null)));
   }
 
+  /** Records what an administrator did or read, with what they asked for in {@code detail}. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public void record(
+      Actor actor,
+      AuditAction action,
+      String resourceType,
+      Object resourceId,
+      Outcome outcome,
+      String detail) {
+    append(List.of(event(actor, action, resourceType, resourceId, outcome, null, detail)));
+  }
+
   /**
    * Records an action that succeeded and showed or changed patients' data: one event per patient
    * shown, with the ids shown of theirs (in several events when they do not fit one), or a single

@@ -40,7 +40,7 @@ public class ErrorPage extends HttpServlet {
     if (uri != null && uri.startsWith(request.getContextPath() + Pages.API)) {
       writeProblem(response, status);
     } else {
-      writePage(response, status);
+      writePage(response, status, explanation(status, uri, request.getContextPath()));
     }
   }
 
@@ -68,7 +68,16 @@ public class ErrorPage extends HttpServlet {
                 + "\"}");
   }
 
-  private static void writePage(HttpServletResponse response, int status) throws IOException {
+  private static String explanation(int status, String uri, String contextPath) {
+    boolean console = uri != null && uri.startsWith(contextPath + Pages.ADMINS_ONLY);
+    return status == 403 && console
+        ? "This page is for administrators only. You are signed in, but your account is not an"
+            + " administrator's."
+        : explanation(status);
+  }
+
+  private static void writePage(HttpServletResponse response, int status, String explanation)
+      throws IOException {
     response.setContentType("text/html");
     response.setCharacterEncoding("UTF-8");
     response
@@ -79,7 +88,7 @@ public class ErrorPage extends HttpServlet {
                 + "</title></head><body><h1>"
                 + title(status)
                 + "</h1><p>"
-                + explanation(status)
+                + explanation
                 + "</p><p><a href=\"/\">Back to LungScan</a></p></body></html>");
   }
 

@@ -18,6 +18,12 @@ public final class Pages {
   /** Pages and images under here are for signed-in doctors only. */
   public static final String DOCTORS_ONLY = "/app/";
 
+  /** The administrator's console: pages under here are for the {@code admin} group only. */
+  public static final String ADMINS_ONLY = "/admin/";
+
+  /** The console's first page, linked from an administrator's dashboard. */
+  public static final String CONSOLE = "/admin/analytics.xhtml";
+
   /** The JSON door: bearer tokens and problem responses, never a page. */
   public static final String API = "/api/";
 
@@ -25,6 +31,11 @@ public final class Pages {
   public static final String ERROR = "/error";
 
   Pages() {}
+
+  /** Whether a visitor must sign in before the page at this routed path is served. */
+  public static boolean needsSignIn(String path) {
+    return path.startsWith(DOCTORS_ONLY) || path.startsWith(ADMINS_ONLY);
+  }
 
   /** The login page, saying that the session ran out. */
   public static String loginAfterExpiry() {
@@ -43,5 +54,9 @@ public final class Pages {
 
   public String getLoginAfterExpiry() {
     return loginAfterExpiry();
+  }
+
+  public String getConsole() {
+    return CONSOLE;
   }
 }
