@@ -29,10 +29,15 @@ public class FirstAdministrator {
   @ConfigProperty(name = "lungscan.admin.name")
   String name;
 
+  @Inject
+  @ConfigProperty(name = "lungscan.signup")
+  String signUp;
+
   @Inject AccountService accounts;
 
   @PostConstruct
   void createIfConfigured() {
+    LOG.info("Sign-up mode: " + SignUpMode.of(signUp).name().toLowerCase(java.util.Locale.ROOT));
     if (email.isPresent() && password.isPresent()) {
       if (accounts.findByEmail(email.get()).isEmpty()) {
         accounts.createAdministrator(new NewAccount(name, email.get(), password.get()));

@@ -1,5 +1,7 @@
 package org.lungscan.accounts;
 
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -46,17 +48,45 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
    */
   public static final String REFUSAL = "lungscan.signInRefusal";
 
+  /** Request attribute naming, by its message key, why a correct password was not enough. */
+  public static final String REFUSAL_KEY = "lungscan.signInRefusalKey";
+
+  /**
+   * Request attribute set when the password was right and a two-factor code is needed: true when
+   * one was given and was wrong.
+   */
+  public static final String CODE_NEEDED = "lungscan.signInCodeNeeded";
+
   static final String SESSION_KEY = "lungscan.signedIn";
+  static final String AWAITING_CODE = "lungscan.awaitingCode";
+
+  /** The doctor's own account page: password, two-factor sign-in, signing out everywhere. */
+  static final String MY_ACCOUNT = "/app/account.xhtml";
+
+  /** The administrator's console. */
+
+  /** The login page, saying that the session was ended (elsewhere or by an administrator). */
+  static final String LOGIN_AFTER_ENDED = Pages.LOGIN + "?ended=true";
+
   private static final Set<String> PUBLIC_API = Set.of("/auth/signup", "/auth/login");
   private static final String JWT_MECHANISM_PACKAGE = "fish.payara.microprofile.jwtauth";
 
+  /** API paths a doctor who must change their password may still use. */
+  private static final Set<String> BEFORE_PASSWORD_CHANGE =
+      Set.of("/auth/password", "/auth/me", "/auth/logout", "/auth/logout-all");
+
   @Inject BeanManager beans;
   @Inject AccountService accounts;
+  @Inject Revocations revocations;
   @Inject ClientAddress clientAddress;
 
   @Inject
   @ConfigProperty(name = "lungscan.session.idle-timeout-seconds")
   int idleTimeoutSeconds;
+
+  @Inject
+  @ConfigProperty(name = "lungscan.session.absolute-lifetime-seconds")
+  long absoluteLifetimeSeconds;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -107,13 +137,64 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     try {
       AuthenticationStatus status = jwtMechanism().validateRequest(request, capture, context);
       if (status == AuthenticationStatus.SUCCESS) {
-        return status;
+        return standing(path, authorization.substring(7).strip(), request, response, status);
       }
     } finally {
       context.setResponse(response);
     }
     return TokenRefusal.send(
         response, "The token is malformed, expired, or not signed by this server.");
+  }
+
+  /**
+   * A token the server verified still has to stand: not logged out, its account active and its
+   * session version current; and an account whose password was reset may only change it.
+   */
+  private AuthenticationStatus standing(
+      String path,
+      String token,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      AuthenticationStatus verified) {
+    Optional<PresentedToken> presented = presentedToken(token);
+    if (presented.isEmpty()
+        || !revocations.tokenStands(
+            presented.get().doctorId(), presented.get().tokenId(), presented.get().version())) {
+      return TokenRefusal.send(
+          response,
+          "The token has ended: it was logged out, or its account changed. Log in again.");
+    }
+    request.setAttribute(PresentedToken.ATTRIBUTE, presented.get());
+    if (revocations.passwordChangeRequired(presented.get().doctorId())
+        && !BEFORE_PASSWORD_CHANGE.contains(path)) {
+      try {
+        Problem.of(
+                HttpServletResponse.SC_FORBIDDEN,
+                "Forbidden",
+                "The password was reset by an administrator: change it first with PUT /api/auth/password.")
+            .writeTo(response);
+      } catch (IOException clientWentAway) {
+        // nothing to tell a client that is gone
+      }
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    return verified;
+  }
+
+  /** The claims of a token whose signature, issuer, audience and expiry the server checked. */
+  private static Optional<PresentedToken> presentedToken(String token) {
+    try {
+      JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+      Long version = claims.getLongClaim(TokenIssuer.VERSION);
+      return Optional.of(
+          new PresentedToken(
+              Long.parseLong(claims.getSubject()),
+              claims.getJWTID(),
+              version == null ? -1 : version.intValue(),
+              claims.getExpirationTime().toInstant()));
+    } catch (java.text.ParseException | RuntimeException notOurs) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -141,18 +222,64 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
             instanceof UsernamePasswordCredential credential) {
       return signInWithPassword(credential, request, context);
     }
-    Optional<SignedIn> signedIn = signedIn(request.getSession(false));
+    if (context.isAuthenticationRequest()
+        && context.getAuthParameters().getCredential() instanceof CodeCredential code) {
+      return signInWithCode(code, request, context);
+    }
+    HttpSession session = request.getSession(false);
+    Optional<SignedIn> signedIn = signedIn(session);
+    String ended = null;
     if (signedIn.isPresent()) {
-      return context.notifyContainerAboutLogin(
-          signedIn.get().email(), new HashSet<>(signedIn.get().groups()));
+      if (signedIn.get().outlived(absoluteLifetimeSeconds)) {
+        ended = Pages.loginAfterExpiry();
+      } else if (!revocations.sessionStands(signedIn.get().doctorId(), signedIn.get().version())) {
+        ended = LOGIN_AFTER_ENDED;
+      } else {
+        Optional<String> detour = detour(path, signedIn.get());
+        if (detour.isPresent()) {
+          String to = request.getContextPath() + detour.get();
+          return isAjax(request) ? ajaxRedirect(context.getResponse(), to) : context.redirect(to);
+        }
+        return context.notifyContainerAboutLogin(
+            signedIn.get().email(), new HashSet<>(signedIn.get().groups()));
+      }
+      invalidate(session);
     }
     if (Pages.needsSignIn(path)) {
       boolean expired =
           request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
-      String login = request.getContextPath() + (expired ? Pages.loginAfterExpiry() : Pages.LOGIN);
+      String login =
+          request.getContextPath()
+              + (ended != null ? ended : expired ? Pages.loginAfterExpiry() : Pages.LOGIN);
       return isAjax(request) ? ajaxRedirect(context.getResponse(), login) : context.redirect(login);
     }
     return context.doNothing();
+  }
+
+  /**
+   * Where a signed-in doctor must go before anything else: to change a password an administrator
+   * reset, or (when the hospital requires it) an administrator to set up two-factor sign-in before
+   * the console.
+   */
+  private Optional<String> detour(String path, SignedIn signedIn) {
+    if (path.equals(MY_ACCOUNT) || !path.endsWith(".xhtml")) {
+      return Optional.empty();
+    }
+    if (revocations.passwordChangeRequired(signedIn.doctorId()) && Pages.needsSignIn(path)) {
+      return Optional.of(MY_ACCOUNT + "?passwordReset=true");
+    }
+    if (path.startsWith(Pages.ADMINS_ONLY) && accounts.mustSetUpSecondFactor(signedIn.doctorId())) {
+      return Optional.of(MY_ACCOUNT + "?twoFactorRequired=true");
+    }
+    return Optional.empty();
+  }
+
+  private static void invalidate(HttpSession session) {
+    try {
+      session.invalidate();
+    } catch (IllegalStateException alreadyInvalid) {
+      // ended meanwhile
+    }
   }
 
   private AuthenticationStatus signInWithPassword(
@@ -163,19 +290,105 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     try {
       doctor =
           accounts.signIn(
-              credential.getCaller(), credential.getPasswordAsString(), clientAddress.of(request));
+              credential.getCaller(),
+              credential.getPasswordAsString(),
+              null,
+              clientAddress.of(request));
     } catch (TooManyAttempts refused) {
       request.setAttribute(REFUSAL, refused.getMessage());
+      return AuthenticationStatus.SEND_FAILURE;
+    } catch (AccountRefused refused) {
+      request.setAttribute(REFUSAL_KEY, refused.pageMessageKey());
+      return AuthenticationStatus.SEND_FAILURE;
+    } catch (SecondFactorRequired codeNeeded) {
+      HttpSession session = newSessionId(request);
+      session.setMaxInactiveInterval(idleTimeoutSeconds);
+      session.setAttribute(
+          AWAITING_CODE, new AwaitingCode(codeNeeded.doctorId(), java.time.Instant.now()));
+      request.setAttribute(CODE_NEEDED, false);
       return AuthenticationStatus.SEND_FAILURE;
     }
     if (doctor.isEmpty()) {
       return AuthenticationStatus.SEND_FAILURE;
     }
-    List<String> groups = TokenIssuer.groupsOf(doctor.get());
+    return openSession(doctor.get(), request, context);
+  }
+
+  /**
+   * The second step of a page sign-in: the code, for the account whose password this session gave
+   * within the last five minutes. The password is not kept meanwhile.
+   */
+  private AuthenticationStatus signInWithCode(
+      CodeCredential code, HttpServletRequest request, HttpMessageContext context) {
+    HttpSession session = request.getSession(false);
+    AwaitingCode awaiting =
+        session == null ? null : (AwaitingCode) session.getAttribute(AWAITING_CODE);
+    if (awaiting == null || awaiting.since().plusSeconds(300).isBefore(java.time.Instant.now())) {
+      request.setAttribute(REFUSAL_KEY, "signIn.codeTooLate");
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    Doctor doctor;
+    try {
+      doctor = accounts.signInWithCode(awaiting.doctorId(), code.otp(), clientAddress.of(request));
+    } catch (TooManyAttempts refused) {
+      request.setAttribute(REFUSAL, refused.getMessage());
+      return AuthenticationStatus.SEND_FAILURE;
+    } catch (AccountRefused refused) {
+      session.removeAttribute(AWAITING_CODE);
+      request.setAttribute(REFUSAL_KEY, refused.pageMessageKey());
+      return AuthenticationStatus.SEND_FAILURE;
+    } catch (SecondFactorRequired wrongCode) {
+      request.setAttribute(CODE_NEEDED, true);
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    session.removeAttribute(AWAITING_CODE);
+    return openSession(doctor, request, context);
+  }
+
+  /** Whether this session gave a right password and now owes a two-factor code. */
+  public static boolean awaitsCode(HttpSession session) {
+    try {
+      return session != null && session.getAttribute(AWAITING_CODE) != null;
+    } catch (IllegalStateException invalidated) {
+      return false;
+    }
+  }
+
+  /** A page session between the password and the code. */
+  record AwaitingCode(long doctorId, java.time.Instant since) implements Serializable {}
+
+  private AuthenticationStatus openSession(
+      Doctor doctor, HttpServletRequest request, HttpMessageContext context) {
+    List<String> groups = TokenIssuer.groupsOf(doctor);
     HttpSession session = newSessionId(request);
     session.setMaxInactiveInterval(idleTimeoutSeconds);
-    session.setAttribute(SESSION_KEY, new SignedIn(doctor.get().getEmail(), groups));
-    return context.notifyContainerAboutLogin(doctor.get().getEmail(), new HashSet<>(groups));
+    session.setAttribute(
+        SESSION_KEY,
+        new SignedIn(
+            doctor.getId(),
+            doctor.getEmail(),
+            groups,
+            doctor.getSessionVersion(),
+            java.time.Instant.now()));
+    return context.notifyContainerAboutLogin(doctor.getEmail(), new HashSet<>(groups));
+  }
+
+  /**
+   * After a password change on this page session: the session carries on at the new version, while
+   * every other one has ended.
+   */
+  static void continueAt(HttpSession session, int version) {
+    SignedIn signedIn = (SignedIn) session.getAttribute(SESSION_KEY);
+    if (signedIn != null) {
+      session.setAttribute(
+          SESSION_KEY,
+          new SignedIn(
+              signedIn.doctorId(),
+              signedIn.email(),
+              signedIn.groups(),
+              version,
+              signedIn.signedInAt()));
+    }
   }
 
   private static boolean isAjax(HttpServletRequest request) {
@@ -230,8 +443,14 @@ public class SignInMechanism implements HttpAuthenticationMechanism {
     }
   }
 
-  /** Who is signed in on a page session. */
-  record SignedIn(String email, List<String> groups) implements Serializable {}
+  /** Who is signed in on a page session, since when, at which session version of their account. */
+  record SignedIn(
+      long doctorId, String email, List<String> groups, int version, java.time.Instant signedInAt)
+      implements Serializable {
+    boolean outlived(long lifetimeSeconds) {
+      return signedInAt.plusSeconds(lifetimeSeconds).isBefore(java.time.Instant.now());
+    }
+  }
 
   /** The API's answer to a request without a usable token. */
   static final class TokenRefusal {

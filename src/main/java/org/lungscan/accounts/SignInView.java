@@ -37,6 +37,8 @@ public class SignInView {
   private String password;
   private boolean expired;
   private boolean signedOut;
+  private boolean ended;
+  private String code;
 
   public String logIn() {
     return signInAs(faces, security, email, password) ? Pages.redirectTo(Pages.DASHBOARD) : null;
@@ -62,13 +64,78 @@ public class SignInView {
       return false;
     }
     Object refusal = request.getAttribute(SignInMechanism.REFUSAL);
-    if (refusal == null) {
+    Object refusalKey = request.getAttribute(SignInMechanism.REFUSAL_KEY);
+    Object codeNeeded = request.getAttribute(SignInMechanism.CODE_NEEDED);
+    if (refusalKey != null) {
+      PageMessages.error(refusalKey.toString());
+    } else if (codeNeeded != null) {
+      if ((Boolean) codeNeeded) {
+        PageMessages.error("signIn.codeWrong");
+      } else {
+        PageMessages.info("signIn.codeNeeded");
+      }
+    } else if (refusal == null) {
       PageMessages.error("signIn.refused");
     } else {
       faces.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.toString(), null));
     }
     return false;
+  }
+
+  /** The second step, when the account has two-factor sign-in: the code from the app. */
+  public String giveCode() {
+    ExternalContext external = faces.getExternalContext();
+    HttpServletRequest request = (HttpServletRequest) external.getRequest();
+    AuthenticationStatus status =
+        security.authenticate(
+            request,
+            (HttpServletResponse) external.getResponse(),
+            AuthenticationParameters.withParams()
+                .credential(new CodeCredential(code))
+                .newAuthentication(true));
+    if (status == AuthenticationStatus.SUCCESS) {
+      return Pages.redirectTo(Pages.DASHBOARD);
+    }
+    Object refusal = request.getAttribute(SignInMechanism.REFUSAL);
+    Object refusalKey = request.getAttribute(SignInMechanism.REFUSAL_KEY);
+    if (refusalKey != null) {
+      PageMessages.error(refusalKey.toString());
+    } else if (refusal != null) {
+      faces.addMessage(
+          null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.toString(), null));
+    } else {
+      PageMessages.error("signIn.codeWrong");
+    }
+    return null;
+  }
+
+  /** Whether this browser gave a right password and owes a two-factor code now. */
+  public boolean isAwaitingCode() {
+    HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+    return SignInMechanism.awaitsCode(request.getSession(false));
+  }
+
+  /** Starts over from the password, forgetting the half-finished sign-in. */
+  public String startOver() {
+    faces.getExternalContext().invalidateSession();
+    return Pages.redirectTo(Pages.LOGIN);
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public boolean isEnded() {
+    return ended;
+  }
+
+  public void setEnded(boolean ended) {
+    this.ended = ended;
   }
 
   public String logOut() throws ServletException, IOException {
@@ -86,7 +153,9 @@ public class SignInView {
 
   /** Tells a doctor who lands on the login page why they are there. */
   public void explainArrival() {
-    if (expired) {
+    if (ended) {
+      PageMessages.warn("signIn.ended");
+    } else if (expired) {
       PageMessages.warn("signIn.expired");
     } else if (signedOut) {
       PageMessages.info("signIn.signedOut");

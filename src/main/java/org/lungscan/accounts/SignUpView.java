@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import org.lungscan.platform.PageMessages;
 import org.lungscan.platform.Pages;
 
 /** The page door to creating an account; signs the new doctor in straight away. */
@@ -22,7 +23,18 @@ public class SignUpView {
 
   /** A broken rule or a taken email is shown beside its field by the pages' exception handler. */
   public String signUp() {
-    accounts.signUp(new NewAccount(name, email, password));
+    Doctor doctor;
+    try {
+      doctor = accounts.signUp(new NewAccount(name, email, password));
+    } catch (AccountRefused refused) {
+      PageMessages.error(refused.pageMessageKey());
+      return null;
+    }
+    if (!doctor.isActive()) {
+      PageMessages.info("accounts.pendingAfterSignUp");
+      faces.getExternalContext().getFlash().setKeepMessages(true);
+      return Pages.redirectTo(Pages.LOGIN);
+    }
     return SignInView.signInAs(faces, security, email, password)
         ? Pages.redirectTo(Pages.DASHBOARD)
         : null;

@@ -23,6 +23,12 @@ public class TokenIssuer {
 
   public static final String ISSUER = "lungscan";
 
+  /** The audience every token names and the API checks: this application's API. */
+  public static final String AUDIENCE = "lungscan-api";
+
+  /** The claim carrying the account's session version when the token was issued. */
+  public static final String VERSION = "ver";
+
   @Inject
   @ConfigProperty(name = "lungscan.token.lifetime-minutes")
   long lifetimeMinutes;
@@ -43,6 +49,8 @@ public class TokenIssuer {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(ISSUER)
+            .audience(AUDIENCE)
+            .claim(VERSION, doctor.getSessionVersion())
             .subject(doctor.getId().toString())
             .claim("upn", doctor.getEmail())
             .claim("groups", groupsOf(doctor))

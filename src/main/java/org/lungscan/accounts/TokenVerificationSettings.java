@@ -12,18 +12,27 @@ public class TokenVerificationSettings implements ConfigSource {
 
   static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
   static final String ISSUER = "mp.jwt.verify.issuer";
+  static final String AUDIENCES = "mp.jwt.verify.audiences";
   private static final String ALGORITHM = "mp.jwt.verify.publickey.algorithm";
 
   private volatile String publicKeyPem;
 
   @Override
   public Set<String> getPropertyNames() {
-    return Set.of(PUBLIC_KEY, ISSUER, ALGORITHM);
+    return Set.of(PUBLIC_KEY, ISSUER, ALGORITHM, AUDIENCES);
   }
 
   @Override
   public Map<String, String> getProperties() {
-    return Map.of(PUBLIC_KEY, publicKey(), ISSUER, TokenIssuer.ISSUER, ALGORITHM, "RS256");
+    return Map.of(
+        PUBLIC_KEY,
+        publicKey(),
+        ISSUER,
+        TokenIssuer.ISSUER,
+        ALGORITHM,
+        "RS256",
+        AUDIENCES,
+        TokenIssuer.AUDIENCE);
   }
 
   @Override
@@ -32,6 +41,7 @@ public class TokenVerificationSettings implements ConfigSource {
       case PUBLIC_KEY -> publicKey();
       case ISSUER -> TokenIssuer.ISSUER;
       case ALGORITHM -> "RS256";
+      case AUDIENCES -> TokenIssuer.AUDIENCE;
       default -> null;
     };
   }

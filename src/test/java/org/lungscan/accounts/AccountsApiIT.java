@@ -289,6 +289,23 @@ class AccountsApiIT {
   }
 
   @Test
+  void aTokenForAnotherAudienceIsRefusedThoughSignedWithTheServersKey() throws Exception {
+    RSAPrivateKey serverKey =
+        SigningKey.fromPem(
+                Files.readString(
+                    SystemServer.dataDirectory().resolve(SigningKey.KEY_FILE),
+                    StandardCharsets.US_ASCII))
+            .privateKey();
+    JsonObject claims = claimsOf(doctor.token());
+    assertEquals(TokenIssuer.AUDIENCE, claims.getString("aud"));
+    String elsewhere =
+        sign(serverKey, claims, Instant.now().plusSeconds(600), "another-hospital-system");
+    Reply reply = api.get("/api/auth/me", elsewhere);
+    assertEquals(401, reply.status(), reply::toString);
+    assertEquals("Bearer", reply.header("WWW-Authenticate"));
+  }
+
+  @Test
   void anotherAuthorizationSchemeGets401() {
     Reply reply =
         api.send(api.request("/api/auth/me", null).header("Authorization", "Basic YTpi").GET());
@@ -374,9 +391,16 @@ class AccountsApiIT {
 
   private static String sign(RSAPrivateKey key, JsonObject claims, Instant expiresAt)
       throws Exception {
+    return sign(key, claims, expiresAt, claims.getString("aud"));
+  }
+
+  private static String sign(
+      RSAPrivateKey key, JsonObject claims, Instant expiresAt, String audience) throws Exception {
     JWTClaimsSet set =
         new JWTClaimsSet.Builder()
             .issuer(claims.getString("iss"))
+            .audience(audience)
+            .claim("ver", claims.getInt("ver"))
             .subject(claims.getString("sub"))
             .claim("upn", claims.getString("upn"))
             .claim("groups", List.of("doctor"))

@@ -55,7 +55,8 @@ class ModelTroubleIT {
                 "LUNGSCAN_DATA_DIR", directory.resolve("data").toString(),
                 "LUNGSCAN_MODEL_PATH", directory.resolve("no-such-model.h5").toString(),
                 "LUNGSCAN_ADMIN_EMAIL", ADMIN_EMAIL,
-                "LUNGSCAN_ADMIN_PASSWORD", ADMIN_PASSWORD));
+                "LUNGSCAN_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "LUNGSCAN_SIGNUP", "open"));
     server.start("/health/live");
   }
 

@@ -89,6 +89,9 @@ public final class SystemServer {
     env.put("LUNGSCAN_DATA_DIR", dataDirectory().toString());
     env.put("LUNGSCAN_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("LUNGSCAN_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    // Open, so that every test may sign doctors up and in at once; the approval mode (the
+    // default) and the first account's promotion are tested on the no-configuration server.
+    env.put("LUNGSCAN_SIGNUP", "open");
     env.put("LUNGSCAN_SESSION_IDLE_TIMEOUT_SECONDS", Integer.toString(IDLE_TIMEOUT_SECONDS));
     env.put("LUNGSCAN_HTTP_TRUSTED_PROXIES", TRUSTED_PROXY);
     env.put("LUNGSCAN_SIGN_IN_FIRST_WAIT_SECONDS", Integer.toString(SIGN_IN_FIRST_WAIT_SECONDS));
