@@ -167,6 +167,45 @@ class HeatmapsTest {
     }
   }
 
+  @Test
+  void backgroundWorkWaitsForEveryPrediction() throws Exception {
+    try (InferenceQueue one =
+        new InferenceQueue(demo, InferenceSettings.defaults().withWorkers(1))) {
+      java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+      var first =
+          one.whenIdle(
+              network -> {
+                busy.countDown();
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return order.add("background 1");
+              });
+      assertTrue(busy.await(30, java.util.concurrent.TimeUnit.SECONDS));
+      List<java.util.concurrent.CompletableFuture<Boolean>> later = new ArrayList<>();
+      for (int i = 2; i <= 4; i++) {
+        String name = "background " + i;
+        later.add(one.whenIdle(network -> order.add(name)));
+      }
+      var prediction =
+          one.predict(ScanTensor.of(64, 64, 1, new float[64 * 64]))
+              .thenApply(answer -> order.add("prediction"));
+      release.countDown();
+      prediction.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      for (var job : later) {
+        job.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      assertEquals(
+          List.of("background 1", "prediction", "background 2", "background 3", "background 4"),
+          order);
+    }
+  }
+
   /** A dark scan with one bright square; the map of the label the patch moves most. */
   private static HeatmapGrid brightPatchMap(
       Heatmaps heatmaps, ModelCard.Input input, int cy, int cx) throws Exception {
