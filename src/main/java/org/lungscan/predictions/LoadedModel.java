@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lungscan.platform.Settings;
 import org.lungscan.platform.Unavailable;
+import org.lungscan.predictions.inference.HeatmapGrid;
+import org.lungscan.predictions.inference.Heatmaps;
 import org.lungscan.predictions.inference.InferenceQueue;
 import org.lungscan.predictions.inference.InferenceSettings;
 import org.lungscan.predictions.inference.LungModel;
@@ -173,6 +176,28 @@ public class LoadedModel {
       Thread.currentThread().interrupt();
       throw new Unavailable("The server is shutting down.", BUSY_RETRY);
     }
+  }
+
+  /**
+   * The heatmap of every label of the loaded model for one preprocessed scan, computed on the
+   * queue's networks when no prediction waits.
+   *
+   * @throws Unavailable when no model is loaded, or the queue is full or too slow now
+   */
+  public List<HeatmapGrid> heatmaps(ScanTensor scan) {
+    try {
+      return new Heatmaps(queue()).of(scan);
+    } catch (QueueFullException full) {
+      throw new Unavailable(
+          "The model is busy with other scans. Please try again shortly.", full.retryAfter());
+    } catch (TimeoutException e) {
+      throw new Unavailable("The model did not answer in time. Please try again.", BUSY_RETRY);
+    }
+  }
+
+  /** How the loaded model's heatmaps are made. @throws Unavailable when no model is loaded */
+  public HeatmapGrid.Method heatmapMethod() {
+    return new Heatmaps(queue()).method();
   }
 
   private InferenceQueue queue() {

@@ -34,6 +34,7 @@ public final class InferenceQueue implements AutoCloseable {
   private final InferenceSettings settings;
   private final ScanPreprocessor preprocessor;
   private final BlockingQueue<PendingPrediction> queue;
+  private final BlockingQueue<BackgroundJob<?>> background;
   private final InferenceCounters counters = new InferenceCounters();
   private final DeadlineClock clock;
   private final List<Thread> workers = new ArrayList<>();
@@ -62,6 +63,7 @@ public final class InferenceQueue implements AutoCloseable {
     this.settings = settings;
     this.preprocessor = new ScanPreprocessor(model.card());
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.background = new ArrayBlockingQueue<>(settings.queueCapacity());
     NativeThreads.limitProcess(settings.threadsPerCall());
     this.networks = takeNetworks(model, settings.workers());
     OutputReader reader = new OutputReader(model.card());
@@ -69,7 +71,14 @@ public final class InferenceQueue implements AutoCloseable {
       Thread worker =
           threads.newThread(
               new InferenceWorker(
-                  network, reader, queue, settings, counters, clock::nanoTime, () -> running));
+                  network,
+                  reader,
+                  queue,
+                  background,
+                  settings,
+                  counters,
+                  clock::nanoTime,
+                  () -> running));
       workers.add(worker);
       worker.start();
     }
@@ -108,6 +117,28 @@ public final class InferenceQueue implements AutoCloseable {
     return request.future();
   }
 
+  /**
+   * Runs {@code task} on one of the workers' networks when no prediction is waiting, so that
+   * background work (heatmaps) never delays a prediction by more than one task. Keep tasks short:
+   * split long work into several. @throws QueueFullException if as many tasks as predictions fit in
+   * the queue are already waiting
+   */
+  public <T> CompletableFuture<T> whenIdle(NetworkTask<T> task) {
+    if (!running) {
+      throw new RejectedExecutionException("the inference queue is closed");
+    }
+    BackgroundJob<T> job = new BackgroundJob<>(task, new CompletableFuture<>());
+    if (!background.offer(job)) {
+      throw new QueueFullException(settings.queueCapacity(), retryAfter());
+    }
+    return job.future();
+  }
+
+  /** The model this queue runs. */
+  public LungModel model() {
+    return model;
+  }
+
   public ScanPreprocessor preprocessor() {
     return preprocessor;
   }
@@ -141,6 +172,13 @@ public final class InferenceQueue implements AutoCloseable {
         model.returnNetwork(networks.get(i));
       }
     }
+    List<BackgroundJob<?>> jobs = new ArrayList<>();
+    background.drainTo(jobs);
+    jobs.forEach(
+        job ->
+            job.future()
+                .completeExceptionally(
+                    new RejectedExecutionException("the inference queue was closed")));
     List<PendingPrediction> left = new ArrayList<>();
     queue.drainTo(left);
     left.stream()

@@ -26,6 +26,7 @@ final class InferenceWorker implements Runnable {
   private final ImportedModel network;
   private final OutputReader outputReader;
   private final BlockingQueue<PendingPrediction> queue;
+  private final BlockingQueue<BackgroundJob<?>> background;
   private final int maxBatchSize;
   private final int threadsPerCall;
   private final InferenceCounters counters;
@@ -36,6 +37,7 @@ final class InferenceWorker implements Runnable {
       ImportedModel network,
       OutputReader outputReader,
       BlockingQueue<PendingPrediction> queue,
+      BlockingQueue<BackgroundJob<?>> background,
       InferenceSettings settings,
       InferenceCounters counters,
       LongSupplier nanoTime,
@@ -43,6 +45,7 @@ final class InferenceWorker implements Runnable {
     this.network = network;
     this.outputReader = outputReader;
     this.queue = queue;
+    this.background = background;
     this.maxBatchSize = settings.maxBatchSize();
     this.threadsPerCall = settings.threadsPerCall();
     this.counters = counters;
@@ -55,9 +58,11 @@ final class InferenceWorker implements Runnable {
     NativeThreads.limitThisThread(threadsPerCall);
     try {
       while (running.getAsBoolean()) {
-        List<PendingPrediction> batch = nextBatch();
+        List<PendingPrediction> batch = nextBatch(background.isEmpty() ? IDLE_POLL_MILLIS : 0);
         if (!batch.isEmpty()) {
           answer(batch);
+        } else {
+          runOneBackgroundJob();
         }
       }
     } catch (InterruptedException e) {
@@ -68,8 +73,16 @@ final class InferenceWorker implements Runnable {
     }
   }
 
-  private List<PendingPrediction> nextBatch() throws InterruptedException {
-    PendingPrediction first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+  /** Background work runs only when no prediction waits, one short job at a time. */
+  private void runOneBackgroundJob() {
+    BackgroundJob<?> job = background.poll();
+    if (job != null) {
+      job.runOn(network);
+    }
+  }
+
+  private List<PendingPrediction> nextBatch(long waitMillis) throws InterruptedException {
+    PendingPrediction first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
     List<PendingPrediction> batch = new ArrayList<>(maxBatchSize);
     if (first == null) {
       return batch;

@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.lungscan.predictions.kerasimport.ImportedModel;
 import org.lungscan.predictions.kerasimport.ModelImportException;
 import org.lungscan.predictions.kerasimport.ModelImporter;
+import org.lungscan.predictions.kerasimport.PooledHead;
 
 /**
  * The prediction model as LungScan loaded it: READY with its network and card, or UNAVAILABLE with
@@ -161,6 +162,15 @@ public final class LungModel {
   public long parameterCount() {
     requireReady();
     return network.parameterCount();
+  }
+
+  /**
+   * The network's head of global average pooling and a dense layer, if it has one (read from its
+   * configuration and weights, which nothing changes after the import).
+   */
+  Optional<PooledHead> pooledHead() {
+    requireReady();
+    return network.pooledHead();
   }
 
   /**

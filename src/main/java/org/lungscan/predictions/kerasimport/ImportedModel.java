@@ -3,6 +3,7 @@ package org.lungscan.predictions.kerasimport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -96,6 +97,30 @@ public final class ImportedModel {
       shaped.add(kerasShaped(raw[i], outputShapes.get(i)));
     }
     return shaped.toArray(INDArray[]::new);
+  }
+
+  /**
+   * The head of global average pooling and one dense layer the network ends in, if it does: what a
+   * class activation map needs.
+   */
+  public Optional<PooledHead> pooledHead() {
+    return network.pooledHead();
+  }
+
+  /**
+   * Runs the model on a batch, as {@link #output}, and returns the result of the named layer in
+   * Deeplearning4j's layout. Not thread-safe.
+   *
+   * @throws IllegalArgumentException if the batch does not fit or the network has no such layer
+   */
+  public INDArray activations(INDArray batch, String layer) {
+    checkInput(batch);
+    INDArray input = batch.dataType() == DataType.FLOAT ? batch : batch.castTo(DataType.FLOAT);
+    INDArray found = network.activations(input).get(layer);
+    if (found == null) {
+      throw new IllegalArgumentException("the network has no layer " + layer);
+    }
+    return found;
   }
 
   private void checkInput(INDArray batch) {

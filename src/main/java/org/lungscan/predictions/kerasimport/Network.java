@@ -1,5 +1,8 @@
 package org.lungscan.predictions.kerasimport;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -10,11 +13,52 @@ interface Network {
   /** Inference-mode outputs, in the model's output order. */
   INDArray[] output(INDArray input);
 
+  /** Inference-mode results of every layer, by layer name (detached from any workspace). */
+  Map<String, INDArray> activations(INDArray input);
+
+  /** The global-average-pooling and dense head, if the network ends in one. */
+  Optional<PooledHead> pooledHead();
+
   static Network of(ComputationGraph graph) {
-    return input -> graph.output(false, input);
+    return new Network() {
+      @Override
+      public INDArray[] output(INDArray input) {
+        return graph.output(false, input);
+      }
+
+      @Override
+      public Map<String, INDArray> activations(INDArray input) {
+        return graph.feedForward(input, false);
+      }
+
+      @Override
+      public Optional<PooledHead> pooledHead() {
+        return PooledHeads.of(graph);
+      }
+    };
   }
 
   static Network of(MultiLayerNetwork network) {
-    return input -> new INDArray[] {network.output(input, false)};
+    return new Network() {
+      @Override
+      public INDArray[] output(INDArray input) {
+        return new INDArray[] {network.output(input, false)};
+      }
+
+      @Override
+      public Map<String, INDArray> activations(INDArray input) {
+        List<INDArray> byIndex = network.feedForward(input, false);
+        Map<String, INDArray> named = new java.util.HashMap<>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+          named.put(network.getLayer(i).conf().getLayer().getLayerName(), byIndex.get(i + 1));
+        }
+        return named;
+      }
+
+      @Override
+      public Optional<PooledHead> pooledHead() {
+        return PooledHeads.of(network);
+      }
+    };
   }
 }
