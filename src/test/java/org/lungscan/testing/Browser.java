@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
@@ -24,12 +27,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's), driven the way a person uses the pages: fields found by
- * their visible labels, buttons by their names.
+ * their visible labels, buttons by their names. Every page it visits and every dialog it opens is
+ * checked with axe-core (WCAG 2.1 AA) before the next step: a serious or critical violation fails
+ * the test, with every violation printed.
  */
 public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final RunningServer server;
+  private final Set<String> checked = new HashSet<>();
 
   public Browser(RunningServer server) {
     this.server = server;
@@ -54,6 +60,7 @@ public final class Browser implements AutoCloseable {
     options.setCapability("goog:loggingPrefs", logs);
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
   }
 
   public WebDriver driver() {
@@ -62,6 +69,82 @@ public final class Browser implements AutoCloseable {
 
   public void open(String path) {
     driver.get(server.uri(path).toString());
+    checkAccessibility();
+  }
+
+  /**
+   * Runs axe-core on what the page shows now, once per page and set of open dialogs, after its
+   * requests and animations have settled; fails on a serious or critical violation.
+   */
+  public void checkAccessibility() {
+    String state;
+    try {
+      state = settledState();
+    } catch (org.openqa.selenium.WebDriverException leftThePage) {
+      return;
+    }
+    if (state == null || !checked.add(state)) {
+      return;
+    }
+    List<Axe.Violation> violations;
+    try {
+      violations = Axe.check(driver);
+    } catch (org.openqa.selenium.JavascriptException
+        | org.openqa.selenium.ScriptTimeoutException e) {
+      // the page changed under axe (a navigation): check the new one
+      checked.remove(state);
+      violations = Axe.check(driver);
+      state = settledState();
+      checked.add(state);
+    }
+    Axe.record(state, violations);
+    if (!violations.isEmpty()) {
+      System.out.println(
+          "axe on "
+              + state
+              + ":"
+              + violations.stream().map(v -> "\n  " + v).collect(Collectors.joining()));
+    }
+    List<Axe.Violation> failing = violations.stream().filter(Axe.Violation::fails).toList();
+    if (!failing.isEmpty()) {
+      screenshot("axe-" + state.replaceAll("[^A-Za-z0-9]+", "-"));
+      throw new AssertionError(
+          "WCAG 2.1 AA: axe-core found "
+              + failing.size()
+              + " serious or critical violation(s) on "
+              + state
+              + failing.stream().map(v -> "\n  " + v).collect(Collectors.joining()));
+    }
+  }
+
+  /**
+   * The page's path and its visible dialogs, once no request is pending and nothing moves; null
+   * while the page is still loading after ten seconds.
+   */
+  private String settledState() {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(10))
+          .ignoring(org.openqa.selenium.JavascriptException.class)
+          .until(
+              d ->
+                  (String)
+                      driver.executeScript(
+                          "if (document.readyState !== 'complete') return null;"
+                              + "const $ = window.jQuery;"
+                              + "if ($ && ($.active > 0 || $.timers.length > 0)) return null;"
+                              + "if (document.getAnimations().some(a => a.playState === 'running'"
+                              + " && a.effect && a.effect.getComputedTiming().iterations !== Infinity))"
+                              + " return null;"
+                              + "const open = [...document.querySelectorAll("
+                              + "'.ui-dialog, .ui-overlaypanel, [role=dialog], [role=alertdialog]')]"
+                              + ".filter(e => e.getClientRects().length > 0"
+                              + " && getComputedStyle(e).visibility !== 'hidden')"
+                              + ".map(e => e.id || e.className).sort();"
+                              + "return location.pathname + (open.length ? ' with dialog '"
+                              + " + open.join(', ') : '');"));
+    } catch (org.openqa.selenium.TimeoutException stillBusy) {
+      return null;
+    }
   }
 
   public String path() {
@@ -92,10 +175,12 @@ public final class Browser implements AutoCloseable {
         .ignoring(StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
         .until(d -> field(label).isDisplayed());
+    checkAccessibility();
   }
 
   /** Picks a file for the file field a label names, as a person choosing it in the dialog. */
   public void attach(String label, java.nio.file.Path file) {
+    checkAccessibility();
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .ignoring(org.openqa.selenium.NoSuchElementException.class)
@@ -107,6 +192,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public void fill(String label, String value) {
+    checkAccessibility();
     WebElement field = field(label);
     field.clear();
     field.sendKeys(value);
@@ -114,6 +200,7 @@ public final class Browser implements AutoCloseable {
 
   /** Presses the visible button with this name, waiting while an animation or overlay covers it. */
   public void press(String buttonName) {
+    checkAccessibility();
     By button = By.xpath("//button[normalize-space(.)='" + buttonName + "']");
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(ElementClickInterceptedException.class)
@@ -133,6 +220,7 @@ public final class Browser implements AutoCloseable {
 
   /** Picks the visible option (radio button or checkbox) labelled with this text. */
   public void choose(String optionLabel) {
+    checkAccessibility();
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class)
@@ -156,6 +244,7 @@ public final class Browser implements AutoCloseable {
 
   /** Clicks the element, again if the page replaced it or something covered it meanwhile. */
   public void click(By element) {
+    checkAccessibility();
     new WebDriverWait(driver, Duration.ofSeconds(10))
         .ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class)
@@ -167,6 +256,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public void follow(String linkText) {
+    checkAccessibility();
     driver.findElement(By.linkText(linkText)).click();
   }
 
@@ -179,6 +269,7 @@ public final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(15))
         .ignoring(StaleElementReferenceException.class)
         .until(d -> text().contains(text));
+    checkAccessibility();
   }
 
   /** Saves what the page looks like now under target/screenshots/NAME.png. */
@@ -206,6 +297,10 @@ public final class Browser implements AutoCloseable {
 
   @Override
   public void close() {
-    driver.quit();
+    try {
+      checkAccessibility();
+    } finally {
+      driver.quit();
+    }
   }
 }
