@@ -34,15 +34,23 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.lungscan.accounts.AccountStatus;
 import org.lungscan.accounts.Doctor;
+import org.lungscan.accounts.RevokedToken;
 import org.lungscan.accounts.Role;
 import org.lungscan.audit.AuditAction;
+import org.lungscan.audit.AuditCsv;
+import org.lungscan.audit.AuditCsvServlet;
 import org.lungscan.audit.AuditEvent;
+import org.lungscan.audit.AuditEventService;
+import org.lungscan.audit.AuditEventsResource;
 import org.lungscan.audit.AuditTrail;
+import org.lungscan.audit.AuditTrailView;
 import org.lungscan.audit.ChainVerification;
 import org.lungscan.patients.Gender;
 import org.lungscan.patients.Patient;
 import org.lungscan.predictions.Prediction;
+import org.lungscan.reading.Review;
 import org.lungscan.scans.LungScan;
 import org.lungscan.scans.images.StoredImage;
 import org.lungscan.testing.TestDatabase;
@@ -76,7 +84,9 @@ class PersistenceIT {
         .addClasses(Doctor.class, Role.class, Patient.class, Gender.class, LungScan.class)
         .addClasses(StoredImage.class, Prediction.class, UtcInstantConverter.class)
         .addPackage(AuditTrail.class.getPackage()) // the audit entities, the chain and its check
-        .addClasses(RequestOrigin.class)
+        .deleteClasses(AuditEventService.class, AuditEventsResource.class, AuditTrailView.class)
+        .deleteClasses(AuditCsvServlet.class, AuditCsv.class) // the console's doors: not under test
+        .addClasses(RequestOrigin.class, AccountStatus.class, RevokedToken.class, Review.class)
         .addClasses(Database.class, ApplicationDataSource.class, Migrations.class)
         .addClasses(PersistenceIT.class, TestDatabase.class)
         .addAsResource("META-INF/persistence.xml")
