@@ -1,0 +1,277 @@
+package org.lungscan.operations;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.lungscan.testing.Api;
+import org.lungscan.testing.Api.Doctor;
+import org.lungscan.testing.Browser;
+import org.lungscan.testing.Cluster;
+import org.lungscan.testing.PageSession;
+import org.lungscan.testing.Poll;
+import org.lungscan.testing.RunningServer;
+import org.openqa.selenium.By;
+
+/**
+ * Two instances, one database, one storage directory: whatever instance a doctor's request lands
+ * on, it answers as the other would, and the doctor keeps working when the one serving them dies.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterIT {
+
+  private final Cluster cluster = Cluster.get();
+  private final Api one = new Api(cluster.instance(1));
+  private final Api two = new Api(cluster.instance(2));
+
+  @Test
+  @Order(1)
+  void aPageSessionStartedOnOneInstanceIsServedByTheOther() {
+    Doctor doctor = one.newDoctor("Dr. Roaming");
+    PageSession session =
+        PageSession.signIn(cluster.instance(1), doctor.email(), doctor.password());
+    for (int request = 0; request < 6; request++) {
+      RunningServer instance = cluster.instance(1 + request % 2);
+      HttpResponse<String> dashboard = session.through(instance::uri).get("/app/dashboard.xhtml");
+      assertEquals(200, dashboard.statusCode(), "request " + request + " on " + instance.uri("/"));
+      assertTrue(
+          dashboard.body().contains("Dr. Roaming"), "still signed in on " + instance.uri("/"));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aScanUploadedThroughOneInstanceIsReadThroughTheOther() throws Exception {
+    Doctor doctor = one.newDoctor("Dr. Upload");
+    long patient = one.newPatient(doctor, "Ada Shared");
+    byte[] image = Files.readAllBytes(Path.of("models", "reference", "malignant_nodule-1.png"));
+    Api.Reply uploaded = one.upload(patient, "scan.png", "image/png", image, doctor.token());
+    assertEquals(201, uploaded.status(), uploaded.toString());
+    long scan = uploaded.json().getJsonNumber("id").longValue();
+
+    Api.Reply read = two.get("/api/lung-scans/" + scan + "/image", doctor.token());
+    assertEquals(200, read.status(), read.toString());
+    assertEquals(uploaded.json().getInt("size_bytes"), read.bytes().length);
+    assertArrayEquals(
+        Files.readAllBytes(
+            Cluster.dataDirectory()
+                .resolve("scans")
+                .resolve(findStored(uploaded.json().getString("sha256")))),
+        read.bytes(),
+        "the other instance serves the stored file");
+    Api.Reply predicted = two.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token());
+    assertEquals(200, predicted.status(), predicted.toString());
+  }
+
+  @Test
+  @Order(3)
+  void wrongPasswordsSpreadOverBothInstancesAddUp() {
+    Doctor doctor = one.newDoctor("Dr. Guessed");
+    String wrong =
+        "{\"email\":\"" + doctor.email() + "\",\"password\":\"not the password at all\"}";
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Api instance = attempt % 2 == 0 ? one : two;
+      assertEquals(
+          401, instance.post("/api/auth/login", wrong, null).status(), "attempt " + attempt);
+    }
+    // three failures on one, two on the other: only counted together do they reach the limit of 5
+    for (Api instance : java.util.List.of(one, two)) {
+      Api.Reply refused = instance.post("/api/auth/login", wrong, null);
+      assertEquals(429, refused.status(), refused.toString());
+      assertTrue(refused.header("Retry-After") != null, "says how long to wait");
+    }
+  }
+
+  /**
+   * Both instances' timers fire for the clean-up every minute here; for each minute one of them
+   * claimed the run and removed orphans, the other said it left it to another instance.
+   */
+  @Test
+  @Order(4)
+  void theOrphanCleanUpRunsOncePerClusterNotOncePerInstance() throws Exception {
+    Poll.until(
+        Duration.ofSeconds(150),
+        () -> runs().size() >= 2 && skipped() >= 1,
+        "two clean-ups run, one left to another instance",
+        () -> "runs " + runs() + ", skipped " + skipped());
+    // between minutes: no clean-up is under way while the rows and the logs are compared
+    while (java.time.LocalTime.now().getSecond() < 15
+        || java.time.LocalTime.now().getSecond() > 45) {
+      Thread.sleep(500);
+    }
+    java.util.List<String> runs = runs();
+    assertEquals(runs.size(), new java.util.HashSet<>(runs).size(), "one run per due time");
+    assertEquals(
+        runs.size(),
+        linesIn("Stored images no scan refers to, removed"),
+        "each run claimed in the database removed orphans once, on one instance: " + runs);
+    assertTrue(skipped() >= 1, "the other instance's timer fired too, and left the run alone");
+  }
+
+  private static java.util.List<String> runs() {
+    try (var connection = Cluster.database().connect();
+        var rows =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "SELECT due_at, instance FROM scheduled_run WHERE job = 'orphan-clean-up'")) {
+      java.util.List<String> due = new java.util.ArrayList<>();
+      while (rows.next()) {
+        due.add(rows.getString(1));
+      }
+      return due;
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long skipped() {
+    return linesIn("orphan-clean-up due ");
+  }
+
+  private long linesIn(String text) {
+    long lines = 0;
+    for (RunningServer instance : cluster.instances()) {
+      try (var log = Files.lines(instance.log(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+        lines += log.filter(l -> l.contains(text)).count();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return lines;
+  }
+
+  private static Path findStored(String sha256) throws Exception {
+    Path root = Cluster.dataDirectory().resolve("scans");
+    try (var files = Files.walk(root)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> sha256.equals(sha256Of(f)))
+          .findFirst()
+          .map(root::relativize)
+          .orElseThrow(() -> new AssertionError("no stored file with the scan's SHA-256"));
+    }
+  }
+
+  private static String sha256Of(Path file) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  /**
+   * The last test: it kills an instance. A doctor in a browser behind HAProxy has a patient
+   * selected and a form half filled in; the instance is killed; their next press still finds them
+   * signed in, the patient selected and what they typed. A second doctor on plain HTTP measures the
+   * failover: from {@code kill -9} to the next successful request of the same session.
+   */
+  @Test
+  @Order(100)
+  void aDoctorKeepsWorkingWhenTheInstanceServingThemIsKilled() throws Exception {
+    Doctor watcher = one.newDoctor("Dr. Stopwatch");
+    PageSession session =
+        PageSession.signIn(cluster.instance(1), watcher.email(), watcher.password());
+    assertEquals(200, session.get("/app/dashboard.xhtml").statusCode());
+
+    Browser browser = null;
+    String typed = "Ann Typed " + UUID.randomUUID().toString().substring(0, 4);
+    if (cluster.hasBalancer() && Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+      Doctor doctor = one.newDoctor("Dr. Browser");
+      browser = new Browser(cluster::balancerUri);
+      browser.open("/login.xhtml");
+      browser.fill("Email", doctor.email());
+      browser.fill("Password", doctor.password());
+      browser.press("Log in");
+      browser.waitForText("Patients");
+      browser.press("Add patient");
+      browser.waitForField("Name");
+      browser.fill("Name", "Ann Before");
+      browser.fill("Age", "70");
+      browser.choose("Female");
+      browser.press("Save patient");
+      browser.waitForText("Added Ann Before.");
+      browser.click(By.xpath("//td[normalize-space(.)='Ann Before']"));
+      browser.waitForText("Scans, newest first");
+      browser.press("Edit");
+      browser.waitForField("Name");
+      browser.fill("Name", typed);
+      browser.screenshot("cluster-01-typed-before-kill");
+    }
+
+    long killedAt = System.nanoTime();
+    cluster.instance(1).kill();
+    Duration failover = firstSuccess(session, watcher.name());
+    System.out.println(
+        "failover (kill -9 to the next successful request): " + failover.toMillis() + " ms");
+    Files.writeString(
+        Cluster.directory().resolve("failover.txt"),
+        "failover_ms="
+            + failover.toMillis()
+            + " through="
+            + (cluster.hasBalancer() ? "haproxy" : "instance-2")
+            + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    assertTrue(System.nanoTime() - killedAt > 0);
+
+    if (browser != null) {
+      try {
+        browser.press("Save patient");
+        browser.waitForText("Saved " + typed + ".");
+        assertTrue(browser.text().contains(typed), "what was typed before the kill is saved");
+        assertTrue(
+            browser.textOf(By.id("patientName")).contains(typed), "the patient stays selected");
+        assertTrue(browser.text().contains("Dr. Browser"), "still signed in");
+        browser.screenshot("cluster-02-saved-after-kill");
+      } finally {
+        browser.close();
+      }
+    } else {
+      Assumptions.abort(
+          "HAProxy or Chromium is not installed (apt-get install haproxy chromium chromium-driver):"
+              + " the browser part of the failover test did not run");
+    }
+  }
+
+  /**
+   * Requests the dashboard with the same session, through HAProxy when it runs (as doctors would),
+   * else straight at the surviving instance, until one succeeds; answers how long that took.
+   */
+  private Duration firstSuccess(PageSession session, String name) throws InterruptedException {
+    long start = System.nanoTime();
+    if (cluster.hasBalancer()) {
+      session.through(cluster::balancerUri);
+    } else {
+      session.through(cluster.instance(2)::uri);
+    }
+    while (System.nanoTime() - start < Duration.ofSeconds(60).toNanos()) {
+      try {
+        HttpResponse<String> page = session.get("/app/dashboard.xhtml");
+        if (page.statusCode() == 200 && page.body().contains(name)) {
+          return Duration.ofNanos(System.nanoTime() - start);
+        }
+        assertTrue(
+            page.statusCode() >= 500 || page.statusCode() == 200,
+            "the session is not lost: " + page.statusCode() + " " + page.headers().map());
+      } catch (IllegalStateException connectionRefused) {
+        // the balancer has not yet noticed
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("no successful request within 60 s of the kill");
+  }
+}
