@@ -13,6 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.lungscan.platform.ClientAddress;
 import org.lungscan.platform.DataGrid;
 import org.lungscan.platform.TooManyAttempts;
@@ -59,6 +62,8 @@ public class SignInThrottle {
   long longestDelayMillis;
 
   @Inject DataGrid grid;
+  @Inject MetricRegistry metrics;
+  private Counter failures;
 
   private final Clock clock;
   private Limits limits;
@@ -90,6 +95,12 @@ public class SignInThrottle {
     byAccount = grid.map("sign-in-failures-by-account", kept);
     byAccountAndAddress = grid.map("sign-in-failures-by-account-and-address", kept);
     byAddress = grid.map("sign-in-failures-by-address", kept);
+    failures =
+        metrics.counter(
+            Metadata.builder()
+                .withName("sign_in_failures")
+                .withDescription("Sign-ins refused for a wrong password (this instance)")
+                .build());
   }
 
   /**
@@ -144,6 +155,9 @@ public class SignInThrottle {
   }
 
   public void recordFailure(String account, String address) {
+    if (failures != null) {
+      failures.inc();
+    }
     Instant now = clock.instant();
     forgetOldFailuresIfCrowded(now);
     String network = networkOf(address);

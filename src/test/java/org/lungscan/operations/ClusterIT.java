@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
@@ -116,6 +117,81 @@ class ClusterIT {
         linesIn("Stored images no scan refers to, removed"),
         "each run claimed in the database removed orphans once, on one instance: " + runs);
     assertTrue(skipped() >= 1, "the other instance's timer fired too, and left the run alone");
+  }
+
+  /** What IT watches is at {@code /metrics}, and moves when doctors work. */
+  @Test
+  @Order(5)
+  void metricsArePresentAndMoveWithTraffic() throws Exception {
+    Map<String, Double> before = metricsOf(cluster.instance(1));
+    Doctor doctor = one.newDoctor("Dr. Metered");
+    long patient = one.newPatient(doctor, "Mia Metric");
+    one.get("/api/patients/" + patient, doctor.token());
+    byte[] image = Files.readAllBytes(Path.of("models", "reference", "malignant_nodule-1.png"));
+    Api.Reply uploaded = one.upload(patient, "scan.png", "image/png", image, doctor.token());
+    long scan = uploaded.json().getJsonNumber("id").longValue();
+    assertEquals(
+        200, one.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token()).status());
+    one.post(
+        "/api/auth/login",
+        "{\"email\":\"" + doctor.email() + "\",\"password\":\"wrong password here\"}",
+        null);
+    Map<String, Double> after = metricsOf(cluster.instance(1));
+
+    for (String moving :
+        java.util.List.of(
+            "lungscan_requests_seconds_count{endpoint=\"GET /api/patients/{id}\"",
+            "lungscan_requests_seconds_count{endpoint=\"POST /api/lung-scans\"",
+            "lungscan_requests_seconds_count{endpoint=\"POST /api/predict\"",
+            "audit_events_total",
+            "sign_in_failures_total",
+            "upload_bytes_total",
+            "inference_forward_passes",
+            "prediction_time_seconds_count")) {
+      double was = before.getOrDefault(moving, 0.0);
+      assertTrue(after.containsKey(moving), moving + " is at /metrics: " + after.keySet());
+      assertTrue(after.get(moving) > was, moving + " moved: " + was + " -> " + after.get(moving));
+    }
+    assertTrue(
+        after.get("upload_bytes_total") - before.getOrDefault("upload_bytes_total", 0.0)
+            >= uploaded.json().getInt("size_bytes"),
+        "the upload's bytes are counted");
+    for (String present :
+        java.util.List.of(
+            "inference_queue_depth",
+            "inference_batch_size_mean",
+            "inference_model_millis_per_scan",
+            "lungscan_requests_seconds{endpoint=\"POST /api/predict\"")) {
+      assertTrue(after.containsKey(present), present + " is at /metrics");
+    }
+  }
+
+  /**
+   * The application's metrics in Prometheus' text format, by name and endpoint; of a timer's
+   * quantiles, the largest.
+   */
+  private static Map<String, Double> metricsOf(RunningServer instance) throws Exception {
+    String text =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(instance.uri("/metrics?scope=application"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    Map<String, Double> values = new java.util.HashMap<>();
+    for (String line : text.split("\n")) {
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String series = line.substring(0, line.lastIndexOf(' '));
+      double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      String name = series.replaceAll("\\{.*", "");
+      java.util.regex.Matcher endpoint =
+          java.util.regex.Pattern.compile("endpoint=\"[^\"]*\"").matcher(series);
+      String key = endpoint.find() ? name + "{" + endpoint.group() : name;
+      values.merge(key, value, Math::max);
+    }
+    return values;
   }
 
   private static java.util.List<String> runs() {
