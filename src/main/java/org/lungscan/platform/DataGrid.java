@@ -69,9 +69,17 @@ public class DataGrid {
 
   /** This instance's name in the cluster ({@code --name}), if it is in one. */
   public Optional<String> instanceName() {
-    return Optional.ofNullable(hazelcast)
-        .map(h -> h.getCluster().getLocalMember().getAttribute("GroupName"))
-        .or(() -> Optional.ofNullable(System.getProperty("payaramicro.name")));
+    return Optional.ofNullable(hazelcast).map(h -> nameOf(h.getCluster().getLocalMember()));
+  }
+
+  /** The name Payara gave the member (its instance attribute), else its address. */
+  private static String nameOf(Member member) {
+    return member.getAttributes().entrySet().stream()
+        .filter(a -> a.getKey().toUpperCase().contains("INSTANCE"))
+        .filter(a -> !a.getKey().toUpperCase().contains("GROUP"))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(member.getAddress().getHost() + ":" + member.getAddress().getPort());
   }
 
   /** The cluster's members as host:port, this instance's first; none without a grid. */
@@ -86,8 +94,8 @@ public class DataGrid {
   }
 
   private static String describe(Member member) {
-    String name = member.getAttribute("InstanceName");
     String address = member.getAddress().getHost() + ":" + member.getAddress().getPort();
-    return name == null ? address : name + " (" + address + ")";
+    String name = nameOf(member);
+    return name.equals(address) ? address : name + " (" + address + ")";
   }
 }

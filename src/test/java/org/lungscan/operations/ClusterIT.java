@@ -119,6 +119,40 @@ class ClusterIT {
     assertTrue(skipped() >= 1, "the other instance's timer fired too, and left the run alone");
   }
 
+  @Test
+  @Order(6)
+  void theStatusPageNamesTheInstanceAndBothMembers() {
+    PageSession admin =
+        PageSession.signIn(cluster.instance(2), Cluster.ADMIN_EMAIL, Cluster.ADMIN_PASSWORD);
+    HttpResponse<String> page = admin.get("/admin/status.xhtml");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("instance-2"), "names the instance serving the page");
+    assertTrue(page.body().contains("2 members"), page.body());
+    assertTrue(page.body().contains("instance-1"), "lists the other member");
+    Doctor doctor = one.newDoctor("Dr. Not Admin");
+    HttpResponse<String> refused =
+        PageSession.signIn(cluster.instance(2), doctor.email(), doctor.password())
+            .get("/admin/status.xhtml");
+    assertEquals(403, refused.statusCode(), "administrators only");
+  }
+
+  /** Instance 2 runs with payara-config/logging-json.properties: one JSON object a line. */
+  @Test
+  @Order(7)
+  void structuredLogsAreOneJsonObjectALine() throws Exception {
+    java.util.List<String> lines =
+        Files.readAllLines(cluster.instance(2).log(), java.nio.charset.StandardCharsets.UTF_8);
+    java.util.List<jakarta.json.JsonObject> objects = new java.util.ArrayList<>();
+    for (String line : lines) {
+      if (line.startsWith("{")) {
+        objects.add(jakarta.json.Json.createReader(new java.io.StringReader(line)).readObject());
+      }
+    }
+    assertTrue(
+        objects.stream().anyMatch(o -> o.toString().contains("Scan images are kept in")),
+        "LungScan's own lines are JSON objects: " + objects.size() + " objects");
+  }
+
   /** What IT watches is at {@code /metrics}, and moves when doctors work. */
   @Test
   @Order(5)

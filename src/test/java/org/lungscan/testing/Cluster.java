@@ -28,6 +28,7 @@ public final class Cluster {
 
   private static final TestDatabase DATABASE = new TestDatabase("lungscan_it_cluster");
   private static Cluster cluster;
+  private static RuntimeException failedToStart;
 
   private final List<RunningServer> instances = new ArrayList<>();
   private Process balancer;
@@ -35,11 +36,19 @@ public final class Cluster {
   private Cluster() {}
 
   public static synchronized Cluster get() {
+    if (failedToStart != null) {
+      throw failedToStart;
+    }
     if (cluster == null) {
       DATABASE.recreate();
       cluster = new Cluster();
       Runtime.getRuntime().addShutdownHook(new Thread(cluster::stop));
-      cluster.start();
+      try {
+        cluster.start();
+      } catch (RuntimeException e) {
+        failedToStart = e;
+        throw e;
+      }
     }
     for (int number = 1; number <= cluster.instances.size(); number++) {
       try {
@@ -64,6 +73,10 @@ public final class Cluster {
             new RunningServer(directory().resolve("instance-" + (i + 1)), base + i, environment())
                 .withPreBootCommands(preBootCommands())
                 .inCluster(clusterName(), "instance-" + (i + 1), grid.get(i), grid);
+        if (i == 1) {
+          // the second instance logs as the README's structured-logging option says
+          instance.withLogProperties(Path.of("payara-config", "logging-json.properties"));
+        }
         instances.add(instance);
       }
       // the first one alone migrates the database; the second then finds it ready

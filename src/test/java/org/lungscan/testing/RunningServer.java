@@ -23,12 +23,14 @@ import java.util.Map;
  */
 public final class RunningServer {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+  private static final Duration START_TIMEOUT =
+      Duration.ofSeconds(Integer.getInteger("it.start.timeout.seconds", 240));
 
   private final Path workDirectory;
   private final int port;
   private final Map<String, String> environment;
   private Path preBootCommands;
+  private Path logProperties;
   private List<String> clustering = List.of("--nocluster", "--nohazelcast");
   private Process process;
 
@@ -81,6 +83,12 @@ public final class RunningServer {
     return this;
   }
 
+  /** Starts the server with these logging properties ({@code --logproperties}). */
+  public RunningServer withLogProperties(Path file) {
+    this.logProperties = file.toAbsolutePath();
+    return this;
+  }
+
   public int port() {
     return port;
   }
@@ -128,6 +136,9 @@ public final class RunningServer {
     command.addAll(List.of("--port", Integer.toString(port)));
     command.addAll(clustering);
     command.addAll(List.of("--rootdir", workDirectory.resolve("payara-root").toString()));
+    if (logProperties != null) {
+      command.addAll(List.of("--logproperties", logProperties.toString()));
+    }
     if (preBootCommands != null) {
       command.addAll(List.of("--prebootcommandfile", preBootCommands.toString()));
     }
