@@ -25,6 +25,9 @@ public class DataGrid {
 
   private static final Logger LOG = Logger.getLogger(DataGrid.class.getName());
   private static final String JNDI_NAME = "payara/Hazelcast";
+  // Payara's own names (fish.payara.nucleus.hazelcast.HazelcastCore, 6.2025.10)
+  private static final String PAYARA_INSTANCES = "payara-instance-map";
+  private static final String PAYARA_NAME = "GLASSFISH-INSTANCE";
 
   private HazelcastInstance hazelcast;
   private final Map<String, ConcurrentMap<String, String>> local = new ConcurrentHashMap<>();
@@ -72,14 +75,16 @@ public class DataGrid {
     return Optional.ofNullable(hazelcast).map(h -> nameOf(h.getCluster().getLocalMember()));
   }
 
-  /** The name Payara gave the member (its instance attribute), else its address. */
-  private static String nameOf(Member member) {
-    return member.getAttributes().entrySet().stream()
-        .filter(a -> a.getKey().toUpperCase().contains("INSTANCE"))
-        .filter(a -> !a.getKey().toUpperCase().contains("GROUP"))
-        .map(Map.Entry::getValue)
-        .findFirst()
-        .orElse(member.getAddress().getHost() + ":" + member.getAddress().getPort());
+  /**
+   * The name Payara gave the member ({@code --name}), which Payara keeps in the grid's map of its
+   * instances' attributes, else the member's address.
+   */
+  private String nameOf(Member member) {
+    Object attributes = hazelcast.getMap(PAYARA_INSTANCES).get(member.getUuid());
+    if (attributes instanceof Map<?, ?> known && known.get(PAYARA_NAME) instanceof String name) {
+      return name;
+    }
+    return member.getAddress().getHost() + ":" + member.getAddress().getPort();
   }
 
   /** The cluster's members as host:port, this instance's first; none without a grid. */
@@ -89,11 +94,11 @@ public class DataGrid {
     }
     return hazelcast.getCluster().getMembers().stream()
         .sorted((a, b) -> Boolean.compare(b.localMember(), a.localMember()))
-        .map(DataGrid::describe)
+        .map(this::describe)
         .toList();
   }
 
-  private static String describe(Member member) {
+  private String describe(Member member) {
     String address = member.getAddress().getHost() + ":" + member.getAddress().getPort();
     String name = nameOf(member);
     return name.equals(address) ? address : name + " (" + address + ")";

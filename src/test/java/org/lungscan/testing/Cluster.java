@@ -68,6 +68,11 @@ public final class Cluster {
     int base = basePort();
     List<Integer> grid = List.of(base + 10, base + 11);
     try {
+      // logs of an earlier run would count as this run's
+      for (int i = 1; i <= 2; i++) {
+        Files.deleteIfExists(directory().resolve("instance-" + i).resolve("server.log"));
+      }
+      Files.deleteIfExists(directory().resolve("haproxy.log"));
       for (int i = 0; i < 2; i++) {
         RunningServer instance =
             new RunningServer(directory().resolve("instance-" + (i + 1)), base + i, environment())
