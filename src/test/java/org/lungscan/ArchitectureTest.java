@@ -207,6 +207,18 @@ class ArchitectureTest {
                   "patients",
                   "accounts",
                   "audit",
+                  "platform"),
+          "operations",
+              List.of(
+                  "analytics",
+                  "models",
+                  "reports",
+                  "reading",
+                  "predictions",
+                  "scans",
+                  "patients",
+                  "accounts",
+                  "audit",
                   "platform"));
 
   @ArchTest

@@ -6,12 +6,18 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.lungscan.platform.ClientAddress;
+import org.lungscan.platform.DataGrid;
 import org.lungscan.platform.TooManyAttempts;
 
 /**
@@ -23,8 +29,8 @@ import org.lungscan.platform.TooManyAttempts;
  * failures before that slow it down first. An account's failures from everywhere only slow its
  * sign-ins, never refuse them, so a stranger failing elsewhere cannot keep the doctor out: once the
  * doctor's own address may try again, the right password signs in. A success forgets the account's
- * failures; a quiet period forgets everything. Kept in memory: each instance throttles what it
- * sees.
+ * failures; a quiet period forgets everything. Kept in the data grid ({@link DataGrid}), so that
+ * failures spread over the instances of a cluster add up; alone, in this instance's memory.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -55,11 +61,15 @@ public class SignInThrottle {
   @ConfigProperty(name = "lungscan.sign-in.longest-delay-millis")
   long longestDelayMillis;
 
+  @Inject DataGrid grid;
+  @Inject MetricRegistry metrics;
+  private Counter failures;
+
   private final Clock clock;
   private Limits limits;
-  private final Map<String, Failures> byAccount = new ConcurrentHashMap<>();
-  private final Map<String, Failures> byAccountAndAddress = new ConcurrentHashMap<>();
-  private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
+  private ConcurrentMap<String, String> byAccount = new ConcurrentHashMap<>();
+  private ConcurrentMap<String, String> byAccountAndAddress = new ConcurrentHashMap<>();
+  private ConcurrentMap<String, String> byAddress = new ConcurrentHashMap<>();
   private final Semaphore heldBack = new Semaphore(MOST_HELD_BACK);
 
   public SignInThrottle() {
@@ -80,6 +90,17 @@ public class SignInThrottle {
             Duration.ofSeconds(firstWaitSeconds),
             Duration.ofSeconds(longestWaitSeconds),
             Duration.ofMillis(longestDelayMillis));
+    // failures are forgotten after the longest wait without one, and a wait lasts at most that
+    Duration kept = limits.longestWait().multipliedBy(2);
+    byAccount = grid.map("sign-in-failures-by-account", kept);
+    byAccountAndAddress = grid.map("sign-in-failures-by-account-and-address", kept);
+    byAddress = grid.map("sign-in-failures-by-address", kept);
+    failures =
+        metrics.counter(
+            Metadata.builder()
+                .withName("sign_in_failures")
+                .withDescription("Sign-ins refused for a wrong password (this instance)")
+                .build());
   }
 
   /**
@@ -120,29 +141,45 @@ public class SignInThrottle {
   Duration delayBeforePasswordCheck(String account, String address) {
     Instant now = clock.instant();
     String network = networkOf(address);
-    Failures pair = byAccountAndAddress.get(pairOf(account, network));
-    Failures fromAddress = byAddress.get(network);
+    Failures pair = Failures.parse(byAccountAndAddress.get(pairOf(account, network)));
+    Failures fromAddress = Failures.parse(byAddress.get(network));
     Duration wait = longer(waitFor(pair, now), waitFor(fromAddress, now));
     if (!wait.isZero()) {
       throw new TooManyAttempts(wait);
     }
     return longer(
-        delayFor(byAccount.get(account), now, limits.failuresPerAccount()),
+        delayFor(Failures.parse(byAccount.get(account)), now, limits.failuresPerAccount()),
         longer(
             delayFor(pair, now, limits.failuresPerAccount()),
             delayFor(fromAddress, now, limits.failuresPerAddress())));
   }
 
   public void recordFailure(String account, String address) {
+    if (failures != null) {
+      failures.inc();
+    }
     Instant now = clock.instant();
     forgetOldFailuresIfCrowded(now);
     String network = networkOf(address);
-    byAccount.compute(account, (k, f) -> Failures.after(f, now, Integer.MAX_VALUE, limits));
-    byAccountAndAddress.compute(
-        pairOf(account, network),
-        (k, f) -> Failures.after(f, now, limits.failuresPerAccount(), limits));
-    byAddress.compute(
-        network, (k, f) -> Failures.after(f, now, limits.failuresPerAddress(), limits));
+    count(byAccount, account, now, Integer.MAX_VALUE);
+    count(byAccountAndAddress, pairOf(account, network), now, limits.failuresPerAccount());
+    count(byAddress, network, now, limits.failuresPerAddress());
+  }
+
+  /**
+   * Adds a failure atomically, also when the map is the grid's and another instance counts at the
+   * same moment: compare and set, as the grid does it.
+   */
+  private void count(ConcurrentMap<String, String> counts, String key, Instant now, int allowed) {
+    while (true) {
+      String before = counts.get(key);
+      String after = Failures.after(Failures.parse(before), now, allowed, limits).format();
+      if (before == null
+          ? counts.putIfAbsent(key, after) == null
+          : counts.replace(key, before, after)) {
+        return;
+      }
+    }
   }
 
   /**
@@ -195,10 +232,11 @@ public class SignInThrottle {
   }
 
   private void forgetOldFailuresIfCrowded(Instant now) {
-    if (byAccount.size() + byAccountAndAddress.size() + byAddress.size() > MAX_TRACKED) {
-      byAccount.values().removeIf(f -> f.isForgotten(now, limits));
-      byAccountAndAddress.values().removeIf(f -> f.isForgotten(now, limits));
-      byAddress.values().removeIf(f -> f.isForgotten(now, limits));
+    if ((grid == null || !grid.isShared())
+        && byAccount.size() + byAccountAndAddress.size() + byAddress.size() > MAX_TRACKED) {
+      for (Map<String, String> counts : List.of(byAccount, byAccountAndAddress, byAddress)) {
+        counts.values().removeIf(f -> Failures.parse(f).isForgotten(now, limits));
+      }
     }
   }
 
@@ -215,6 +253,26 @@ public class SignInThrottle {
 
   /** Consecutive failures, the last one's time, and until when attempts are refused. */
   record Failures(int count, Instant last, Instant lockedUntil) {
+
+    /** Kept as text in the grid: no class of the application's needs to travel between JVMs. */
+    String format() {
+      return count
+          + " "
+          + last.toEpochMilli()
+          + " "
+          + (lockedUntil == null ? "-" : Long.toString(lockedUntil.toEpochMilli()));
+    }
+
+    static Failures parse(String text) {
+      if (text == null) {
+        return null;
+      }
+      String[] parts = text.split(" ");
+      return new Failures(
+          Integer.parseInt(parts[0]),
+          Instant.ofEpochMilli(Long.parseLong(parts[1])),
+          "-".equals(parts[2]) ? null : Instant.ofEpochMilli(Long.parseLong(parts[2])));
+    }
 
     static Failures after(Failures previous, Instant now, int allowed, Limits limits) {
       int count = previous == null || previous.isForgotten(now, limits) ? 1 : previous.count + 1;

@@ -71,7 +71,23 @@ public class AuditEvent {
   @Column(name = "chain_hash", length = 64, updatable = false)
   private String chainHash;
 
+  /**
+   * The id of the request that caused the event ({@code X-Request-Id} from the load balancer), to
+   * find it in the balancer's and the instances' logs. Correlation only: not part of the chain's
+   * hash, so events written before it existed verify as they did.
+   */
+  @Column(name = "request_id", length = 64, updatable = false)
+  private String requestId;
+
   protected AuditEvent() {}
+
+  void causedBy(String requestId) {
+    this.requestId = requestId;
+  }
+
+  public String getRequestId() {
+    return requestId;
+  }
 
   public AuditEvent(
       Long actorId,

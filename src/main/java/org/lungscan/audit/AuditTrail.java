@@ -1,5 +1,6 @@
 package org.lungscan.audit;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
@@ -15,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.platform.Database;
 import org.lungscan.platform.RequestOrigin;
@@ -37,6 +41,19 @@ public class AuditTrail {
   DataSource database;
 
   @Inject RequestOrigin origin;
+
+  @Inject MetricRegistry metrics;
+  private Counter written;
+
+  @PostConstruct
+  void registerMetrics() {
+    written =
+        metrics.counter(
+            Metadata.builder()
+                .withName("audit_events")
+                .withDescription("Audit events written (counted before their transaction ends)")
+                .build());
+  }
 
   /**
    * Records what the signed-in doctor (or, for sign-ins, the named account) did, where no patient's
@@ -98,9 +115,13 @@ public class AuditTrail {
     }
     for (AuditEvent event : events) {
       head.append(event);
+      if (event.getRequestId() == null) {
+        event.causedBy(requestId());
+      }
       em.persist(event);
     }
     em.flush();
+    written.inc(events.size());
   }
 
   private AuditEvent event(
@@ -121,6 +142,14 @@ public class AuditTrail {
         clientAddress(),
         patientId,
         detail);
+  }
+
+  private String requestId() {
+    try {
+      return origin.requestId();
+    } catch (ContextNotActiveException outsideARequest) {
+      return null;
+    }
   }
 
   private String clientAddress() {

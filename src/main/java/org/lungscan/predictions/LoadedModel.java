@@ -200,6 +200,11 @@ public class LoadedModel {
     return new Heatmaps(queue()).method();
   }
 
+  /** What the inference queue has done, and how many scans wait in it now; none without a model. */
+  public java.util.Optional<InferenceQueue> inference() {
+    return java.util.Optional.ofNullable(queue);
+  }
+
   private InferenceQueue queue() {
     InferenceQueue current = queue;
     if (current == null) {

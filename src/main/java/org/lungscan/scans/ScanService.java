@@ -68,6 +68,7 @@ public class ScanService {
   @Inject StorageQuota quota;
 
   @Inject UploadLimit uploadLimit;
+  @Inject UploadMetrics uploadMetrics;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -84,6 +85,7 @@ public class ScanService {
       StoredImage stored = storage.store().commit(pending, facts);
       LungScan scan = addRecordOrForgetImage(patientId, stored, originalFilename);
       shown(SCAN_CREATE, scan.getId(), patientId);
+      uploadMetrics.stored(scan.getSizeBytes());
       return scan;
     } catch (FileTooLargeException e) {
       record(SCAN_CREATE, null, Outcome.FAILURE);

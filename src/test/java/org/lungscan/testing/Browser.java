@@ -34,10 +34,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
   private final ChromeDriver driver;
-  private final RunningServer server;
+  private final java.util.function.Function<String, java.net.URI> server;
   private final Set<String> checked = new HashSet<>();
 
   public Browser(RunningServer server) {
+    this(server::uri);
+  }
+
+  /** A browser on whatever answers these addresses: an instance, or a load balancer. */
+  public Browser(java.util.function.Function<String, java.net.URI> server) {
     this.server = server;
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -68,7 +73,7 @@ public final class Browser implements AutoCloseable {
   }
 
   public void open(String path) {
-    driver.get(server.uri(path).toString());
+    driver.get(server.apply(path).toString());
     checkAccessibility();
   }
 

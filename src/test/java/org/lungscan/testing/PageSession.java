@@ -1,6 +1,7 @@
 package org.lungscan.testing;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,19 +33,20 @@ public final class PageSession {
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
-  private final RunningServer server;
+  private Function<String, URI> server;
   private final Map<String, String> headers;
   private String sessionId;
+  private final Map<String, String> otherCookies = new LinkedHashMap<>();
   private HttpResponse<String> lastLogin;
 
-  private PageSession(RunningServer server, Map<String, String> headers) {
+  private PageSession(Function<String, URI> server, Map<String, String> headers) {
     this.server = server;
     this.headers = headers;
   }
 
   /** A visitor who has not signed in. */
   public static PageSession anonymous(RunningServer server) {
-    return new PageSession(server, Map.of());
+    return new PageSession(server::uri, Map.of());
   }
 
   /** Signs in through the login page, as the doctor would type it. */
@@ -57,6 +60,12 @@ public final class PageSession {
    */
   public static PageSession signIn(
       RunningServer server, String email, String password, Map<String, String> headers) {
+    return signIn(server::uri, email, password, headers);
+  }
+
+  /** Signs in at whatever answers these addresses: an instance, or a load balancer. */
+  public static PageSession signIn(
+      Function<String, URI> server, String email, String password, Map<String, String> headers) {
     PageSession session = new PageSession(server, headers);
     String viewState = session.viewStateOf(session.get("/login.xhtml"));
     Map<String, String> form = new LinkedHashMap<>();
@@ -71,6 +80,15 @@ public final class PageSession {
       throw new IllegalStateException("page sign-in failed: " + session.lastLogin.statusCode());
     }
     return session;
+  }
+
+  /**
+   * Sends this session's next requests elsewhere (another instance of a cluster) with the same
+   * cookie, as a load balancer without stickiness does.
+   */
+  public PageSession through(Function<String, URI> other) {
+    this.server = other;
+    return this;
   }
 
   /** The answer to the login form, with the session cookie it set. */
@@ -114,9 +132,14 @@ public final class PageSession {
 
   public HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.newBuilder(server.apply(path)).timeout(Duration.ofSeconds(60));
     headers.forEach(builder::header);
-    return sessionId == null ? builder : builder.header("Cookie", cookie());
+    StringBuilder cookies = new StringBuilder(sessionId == null ? "" : cookie());
+    // Payara's own cookies too (JSESSIONIDVERSION: which copy of a replicated session is current)
+    otherCookies.forEach(
+        (name, value) -> cookies.append("; ").append(name).append('=').append(value));
+    String header = cookies.toString().replaceFirst("^; ", "");
+    return header.isEmpty() ? builder : builder.header("Cookie", header);
   }
 
   public HttpResponse<String> send(HttpRequest.Builder request) {
@@ -138,6 +161,11 @@ public final class PageSession {
       Matcher value = Pattern.compile("^(?:__Host-)?" + COOKIE + "=([^;]*)").matcher(setCookie);
       if (value.find()) {
         sessionId = value.group(1);
+      } else {
+        Matcher other = Pattern.compile("^([A-Za-z0-9_]+)=([^;]*)").matcher(setCookie);
+        if (other.find()) {
+          otherCookies.put(other.group(1), other.group(2));
+        }
       }
     }
   }

@@ -23,12 +23,15 @@ import java.util.Map;
  */
 public final class RunningServer {
 
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+  private static final Duration START_TIMEOUT =
+      Duration.ofSeconds(Integer.getInteger("it.start.timeout.seconds", 240));
 
   private final Path workDirectory;
   private final int port;
   private final Map<String, String> environment;
   private Path preBootCommands;
+  private Path logProperties;
+  private List<String> clustering = List.of("--nocluster", "--nohazelcast");
   private Process process;
 
   public RunningServer(Path workDirectory, int port, Map<String, String> environment) {
@@ -54,6 +57,40 @@ public final class RunningServer {
   public RunningServer withPreBootCommands(Path file) {
     this.preBootCommands = file.toAbsolutePath();
     return this;
+  }
+
+  /**
+   * Starts the server as a named member of a Payara data grid that finds its members at the given
+   * Hazelcast ports on this machine, as the README's cluster does; without this, alone.
+   */
+  public RunningServer inCluster(
+      String clusterName, String instanceName, int hazelcastPort, List<Integer> memberPorts) {
+    String members =
+        memberPorts.stream()
+            .map(p -> "127.0.0.1:" + p)
+            .collect(java.util.stream.Collectors.joining(","));
+    clustering =
+        List.of(
+            "--clustermode",
+            "tcpip:" + members,
+            "--clustername",
+            clusterName,
+            "--name",
+            instanceName,
+            "--startport",
+            Integer.toString(hazelcastPort),
+            "--nohostaware");
+    return this;
+  }
+
+  /** Starts the server with these logging properties ({@code --logproperties}). */
+  public RunningServer withLogProperties(Path file) {
+    this.logProperties = file.toAbsolutePath();
+    return this;
+  }
+
+  public int port() {
+    return port;
   }
 
   public URI uri(String path) {
@@ -96,8 +133,12 @@ public final class RunningServer {
     command.addAll(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
     command.addAll(List.of("-jar", microJar().toString()));
     command.addAll(List.of("--deploy", war().toString()));
-    command.addAll(List.of("--port", Integer.toString(port), "--nocluster", "--nohazelcast"));
+    command.addAll(List.of("--port", Integer.toString(port)));
+    command.addAll(clustering);
     command.addAll(List.of("--rootdir", workDirectory.resolve("payara-root").toString()));
+    if (logProperties != null) {
+      command.addAll(List.of("--logproperties", logProperties.toString()));
+    }
     if (preBootCommands != null) {
       command.addAll(List.of("--prebootcommandfile", preBootCommands.toString()));
     }
@@ -178,6 +219,10 @@ public final class RunningServer {
         process.destroyForcibly().waitFor();
       }
     }
+  }
+
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
   }
 
   /** Kills the server the way a power cut would (SIGKILL), with no chance to clean up. */
