@@ -188,38 +188,29 @@ class ArchitectureTest {
    * Which feature may import which, as each package-info.java says: each builds on the ones before
    * it and never on one after it. A new top-level package must take its place here.
    */
-  private static final Map<String, List<String>> MAY_IMPORT =
-      Map.of(
-          "platform", List.of(),
-          "audit", List.of("platform"),
-          "accounts", List.of("audit", "platform"),
-          "patients", List.of("accounts", "audit", "platform"),
-          "scans", List.of("patients", "accounts", "audit", "platform"),
-          "predictions", List.of("scans", "patients", "accounts", "audit", "platform"),
-          "reading", List.of("predictions", "scans", "patients", "accounts", "audit", "platform"),
+  private static final List<String> FEATURES_FROM_THE_BOTTOM =
+      List.of(
+          "platform",
+          "audit",
+          "accounts",
+          "patients",
+          "scans",
+          "predictions",
+          "reading",
+          "reports",
+          "models",
           "analytics",
-              List.of(
-                  "models",
-                  "reports",
-                  "reading",
-                  "predictions",
-                  "scans",
-                  "patients",
-                  "accounts",
-                  "audit",
-                  "platform"),
-          "operations",
-              List.of(
-                  "analytics",
-                  "models",
-                  "reports",
-                  "reading",
-                  "predictions",
-                  "scans",
-                  "patients",
-                  "accounts",
-                  "audit",
-                  "platform"));
+          "operations");
+
+  private static final Map<String, List<String>> MAY_IMPORT = beneathEachFeature();
+
+  private static Map<String, List<String>> beneathEachFeature() {
+    Map<String, List<String>> beneath = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < FEATURES_FROM_THE_BOTTOM.size(); i++) {
+      beneath.put(FEATURES_FROM_THE_BOTTOM.get(i), FEATURES_FROM_THE_BOTTOM.subList(0, i));
+    }
+    return beneath;
+  }
 
   @ArchTest
   static void featuresImportOnlyTheFeaturesBeneathThem(JavaClasses product) {
@@ -229,9 +220,14 @@ class ArchitectureTest {
             .filter(p -> p.startsWith("org.lungscan."))
             .map(p -> p.substring("org.lungscan.".length()).split("\\.")[0])
             .collect(Collectors.toCollection(TreeSet::new));
-    assertEquals(new TreeSet<>(MAY_IMPORT.keySet()), topLevel, "features without a place");
+    Set<String> withoutAPlace = new TreeSet<>(topLevel);
+    withoutAPlace.removeAll(MAY_IMPORT.keySet());
+    assertEquals(Set.of(), withoutAPlace, "features without a place");
     MAY_IMPORT.forEach(
         (feature, beneath) -> {
+          if (!topLevel.contains(feature)) {
+            return;
+          }
           List<String> allowed = new ArrayList<>();
           allowed.add("org.lungscan." + feature + "..");
           beneath.forEach(b -> allowed.add("org.lungscan." + b + ".."));
