@@ -190,26 +190,33 @@ class ArchitectureTest {
    */
   private static final Map<String, List<String>> MAY_IMPORT =
       Map.of(
-          "platform", List.of(),
-          "audit", List.of("platform"),
-          "accounts", List.of("audit", "platform"),
-          "patients", List.of("accounts", "audit", "platform"),
-          "scans", List.of("patients", "accounts", "audit", "platform"),
-          "predictions", List.of("scans", "patients", "accounts", "audit", "platform"),
-          "reading", List.of("predictions", "scans", "patients", "accounts", "audit", "platform"),
+          "platform",
+          List.of(),
+          "audit",
+          List.of("platform"),
+          "accounts",
+          List.of("audit", "platform"),
+          "patients",
+          List.of("accounts", "audit", "platform"),
+          "scans",
+          List.of("patients", "accounts", "audit", "platform"),
+          "predictions",
+          List.of("scans", "patients", "accounts", "audit", "platform"),
+          "reading",
+          List.of("predictions", "scans", "patients", "accounts", "audit", "platform"),
           "reports",
           List.of("reading", "predictions", "scans", "patients", "accounts", "audit", "platform"),
           "analytics",
-              List.of(
-                  "models",
-                  "reports",
-                  "reading",
-                  "predictions",
-                  "scans",
-                  "patients",
-                  "accounts",
-                  "audit",
-                  "platform"));
+          List.of(
+              "models",
+              "reports",
+              "reading",
+              "predictions",
+              "scans",
+              "patients",
+              "accounts",
+              "audit",
+              "platform"));
 
   @ArchTest
   static void featuresImportOnlyTheFeaturesBeneathThem(JavaClasses product) {
