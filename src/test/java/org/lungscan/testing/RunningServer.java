@@ -23,6 +23,7 @@ import java.util.Map;
  */
 public final class RunningServer {
 
+  /** Longer with {@code -Dit.start.timeout.seconds=...} on a machine busy with other work. */
   private static final Duration START_TIMEOUT =
       Duration.ofSeconds(Integer.getInteger("it.start.timeout.seconds", 240));
 
