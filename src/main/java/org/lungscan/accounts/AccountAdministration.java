@@ -3,6 +3,7 @@ package org.lungscan.accounts;
 import static org.lungscan.audit.AuditAction.ACCOUNT_APPROVE;
 import static org.lungscan.audit.AuditAction.ACCOUNT_DISABLE;
 import static org.lungscan.audit.AuditAction.ACCOUNT_ENABLE;
+import static org.lungscan.audit.AuditAction.ACCOUNT_LIST;
 import static org.lungscan.audit.AuditAction.ACCOUNT_PASSWORD_RESET;
 import static org.lungscan.audit.AuditAction.ACCOUNT_ROLE_CHANGE;
 
@@ -53,7 +54,7 @@ public class AccountAdministration {
    */
   @Transactional
   public AccountPage list(AccountStatus status, String query, @NotNull PageRequest page) {
-    administrator();
+    Doctor admin = administrator();
     String where =
         " where (:status is null or d.status = :status)"
             + " and (:query is null or lower(d.name) like :query or d.email like :query)";
@@ -79,6 +80,7 @@ public class AccountAdministration {
         rows.setFirstResult(page.offset()).setMaxResults(page.size()).getResultList().stream()
             .map(Account::of)
             .toList();
+    audit.record(AccountService.actorOf(admin), ACCOUNT_LIST, "doctor", null, Outcome.SUCCESS);
     return new AccountPage(accounts, count.getSingleResult());
   }
 

@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -253,8 +255,13 @@ public class AuthResource {
       responseCode = "401",
       description = "No valid token",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  public Response stopTwoFactor(Code body) {
-    secondFactor.turnOff(currentDoctor.id(), body == null ? null : body.otp());
+  public Response stopTwoFactor(
+      @Parameter(description = "The code, where a server or proxy refuses a body on DELETE")
+          @QueryParam("otp")
+          String otpParameter,
+      Code body) {
+    secondFactor.turnOff(
+        currentDoctor.id(), body != null && body.otp() != null ? body.otp() : otpParameter);
     return Response.noContent().build();
   }
 

@@ -33,7 +33,11 @@ final class SecretBox {
   }
 
   static SecretBox load() {
-    return new SecretBox(keptIn(Settings.dataDirectory().resolve(KEY_FILE)));
+    return in(Settings.dataDirectory());
+  }
+
+  static SecretBox in(Path dataDirectory) {
+    return new SecretBox(keptIn(dataDirectory.resolve(KEY_FILE)));
   }
 
   String seal(long doctorId, byte[] secret) {

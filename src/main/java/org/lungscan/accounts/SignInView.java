@@ -41,7 +41,18 @@ public class SignInView {
   private String code;
 
   public String logIn() {
-    return signInAs(faces, security, email, password) ? Pages.redirectTo(Pages.DASHBOARD) : null;
+    return signInAs(faces, security, email, password) ? landing() : null;
+  }
+
+  /**
+   * The dashboard; or, when the hospital requires it of administrators and this one has not set up
+   * two-factor sign-in, the account page to do so first.
+   */
+  private String landing() {
+    boolean mustSetUp =
+        currentDoctor.isSignedIn() && accounts.mustSetUpSecondFactor(currentDoctor.id());
+    return Pages.redirectTo(
+        mustSetUp ? SignInMechanism.MY_ACCOUNT + "?twoFactorRequired=true" : Pages.DASHBOARD);
   }
 
   /** Signs in through the application's mechanism; on refusal, says why on the page. */
@@ -95,7 +106,7 @@ public class SignInView {
                 .credential(new CodeCredential(code))
                 .newAuthentication(true));
     if (status == AuthenticationStatus.SUCCESS) {
-      return Pages.redirectTo(Pages.DASHBOARD);
+      return landing();
     }
     Object refusal = request.getAttribute(SignInMechanism.REFUSAL);
     Object refusalKey = request.getAttribute(SignInMechanism.REFUSAL_KEY);

@@ -40,4 +40,5 @@ public enum AuditAction {
   ACCOUNT_PASSWORD_RESET,
   HEATMAP_READ,
   REPORT_READ,
+  ACCOUNT_LIST
 }

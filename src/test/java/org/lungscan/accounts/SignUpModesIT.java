@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,14 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.lungscan.testing.Api;
 import org.lungscan.testing.Api.Reply;
+import org.lungscan.testing.PageSession;
 import org.lungscan.testing.RunningServer;
 import org.lungscan.testing.TestDatabase;
 
 /**
  * A hospital's own start on MariaDB: an empty database, no administrator configured, sign-up in its
  * default mode (approval). The first account becomes an active administrator, who approves the
- * next, pending, one. Then the same server restarted with sign-up closed. (The shared system server
- * runs in open mode; see AccountLifecycleIT.)
+ * next, pending, one. Then the same server restarted with sign-up closed and two-factor sign-in
+ * required of administrators. (The shared system server runs in open mode; see AccountLifecycleIT.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignUpModesIT {
@@ -99,6 +101,7 @@ class SignUpModesIT {
   void withSignUpClosedNobodySignsUpAndAccountsStillSignIn() throws Exception {
     server.stop();
     server.setEnvironment("LUNGSCAN_SIGNUP", "closed");
+    server.setEnvironment("LUNGSCAN_MFA_REQUIRED_FOR_ADMINS", "true");
     server.start("/health/live");
 
     Reply closed = signUp("Dr. Late", "late@signup.test", "A late doctor's passphrase");
@@ -108,6 +111,33 @@ class SignUpModesIT {
     assertEquals(
         401, AccountsLogin.login(api, "late@signup.test", "A late doctor's passphrase").status());
     assertEquals(200, AccountsLogin.login(api, NEXT_EMAIL, NEXT_PASSWORD).status());
+  }
+
+  @Test
+  @Order(3)
+  void whenRequiredAnAdministratorSetsUpTwoFactorSignInBeforeTheConsole() {
+    PageSession first = PageSession.signIn(server, FIRST_EMAIL, FIRST_PASSWORD);
+    assertTrue(
+        first
+            .loginAnswer()
+            .headers()
+            .firstValue("Location")
+            .orElse("")
+            .contains("/app/account.xhtml?twoFactorRequired=true"),
+        "sent to set it up at sign-in");
+    HttpResponse<String> console = first.get("/admin/accounts.xhtml");
+    assertEquals(302, console.statusCode());
+    assertTrue(
+        console.headers().firstValue("Location").orElse("").contains("/app/account.xhtml"),
+        console.headers()::toString);
+    assertEquals(200, first.get("/app/dashboard.xhtml").statusCode(), "a doctor's pages stay open");
+    HttpResponse<String> page = first.get("/app/account.xhtml?twoFactorRequired=true");
+    assertTrue(page.body().contains("Administrators must use two-factor sign-in"), "says why");
+
+    PageSession doctor = PageSession.signIn(server, NEXT_EMAIL, NEXT_PASSWORD);
+    assertTrue(
+        doctor.loginAnswer().headers().firstValue("Location").orElse("").contains("/app/dashboard"),
+        "not asked of doctors");
   }
 
   private static Reply signUp(String name, String email, String password) {
