@@ -28,7 +28,7 @@ public record PredictionCard(
   /** One class and its probability, as a percentage. */
   public record ClassChance(String label, String percent) implements Serializable {}
 
-  static PredictionCard of(Prediction p, ModelStatus model) {
+  public static PredictionCard of(Prediction p, ModelStatus model) {
     boolean cancer = model.isCancer(p.getPredictedClass());
     String words = inWords(p.getPredictedClass());
     String verdict =
@@ -60,7 +60,7 @@ public record PredictionCard(
     return (int) Math.round(confidence * 100);
   }
 
-  static String inWords(String label) {
+  public static String inWords(String label) {
     String words = label.replace('_', ' ').replace('-', ' ').strip();
     return words.isEmpty() ? label : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.lungscan.patients.PatientsView;
 import org.lungscan.platform.PageMessages;
 import org.lungscan.scans.LungScan;
@@ -35,6 +36,7 @@ public class ReadingView implements Serializable {
   @Inject PatientsView patients;
   @Inject ScanService scans;
   @Inject PredictionService predictions;
+  @Inject ScanReviews reviews;
 
   private PredictionCard result;
   private transient List<ScanCard> scansRead;
@@ -50,7 +52,8 @@ public class ReadingView implements Serializable {
       int width,
       int height,
       String originalFilename,
-      PredictionCard latest)
+      PredictionCard latest,
+      String reviewed)
       implements Serializable {
     public long getId() {
       return id;
@@ -94,7 +97,11 @@ public class ReadingView implements Serializable {
     ModelStatus model = predictions.modelStatus();
     openedHistory =
         predictions.ofScan(scanId).stream().map(p -> PredictionCard.of(p, model)).toList();
-    opened = card(scan, openedHistory.isEmpty() ? null : openedHistory.get(0));
+    opened =
+        card(
+            scan,
+            openedHistory.isEmpty() ? null : openedHistory.get(0),
+            reviews.summariesOf(List.of(scan)).get(scanId));
   }
 
   /**
@@ -117,12 +124,16 @@ public class ReadingView implements Serializable {
 
   private List<ScanCard> readScans(long patientId) {
     ModelStatus model = predictions.modelStatus();
-    return predictions.scansOfPatient(patientId).stream()
+    List<ScanWithLatestPrediction> found = predictions.scansOfPatient(patientId);
+    Map<Long, String> reviewed =
+        reviews.summariesOf(found.stream().map(ScanWithLatestPrediction::scan).toList());
+    return found.stream()
         .map(
             s ->
                 card(
                     s.scan(),
-                    s.latestPrediction().map(p -> PredictionCard.of(p, model)).orElse(null)))
+                    s.latestPrediction().map(p -> PredictionCard.of(p, model)).orElse(null),
+                    reviewed.get(s.scan().getId())))
         .toList();
   }
 
@@ -130,14 +141,15 @@ public class ReadingView implements Serializable {
     return predictions.modelStatus();
   }
 
-  private static ScanCard card(LungScan scan, PredictionCard latest) {
+  private static ScanCard card(LungScan scan, PredictionCard latest, String reviewed) {
     return new ScanCard(
         scan.getId(),
         WHEN.format(scan.getUploadedAt()),
         scan.getWidth(),
         scan.getHeight(),
         scan.getOriginalFilename(),
-        latest);
+        latest,
+        reviewed);
   }
 
   public PredictionCard getResult() {

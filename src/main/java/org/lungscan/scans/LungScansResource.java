@@ -9,7 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
@@ -21,11 +20,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 import org.lungscan.platform.Invalid;
-import org.lungscan.platform.PageRequest;
 import org.lungscan.scans.ScanResponses.Scan;
-import org.lungscan.scans.ScanResponses.ScanWithPatient;
 
-/** The JSON door to lung scans: upload, list, read, download and delete. */
+/**
+ * The JSON door to lung scans: upload, download and delete. Listing and reading them, with their
+ * reviews, is the reading feature's door on the same path ({@code reading.ScansResource}).
+ */
 @Path("lung-scans")
 @RolesAllowed("doctor")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,19 +56,6 @@ public class LungScansResource {
   public Response uploadWithoutParts() {
     throw new Invalid(
         "image", "is required: send multipart/form-data with the JPEG or PNG file as part image");
-  }
-
-  @GET
-  public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
-    List<ScanWithPatient> body =
-        scans.list(PageRequest.of(page, size)).stream().map(ScanWithPatient::of).toList();
-    return Response.ok(body).header("X-Total-Count", scans.count()).build();
-  }
-
-  @GET
-  @Path("{id}")
-  public Scan get(@PathParam("id") long id) {
-    return Scan.of(scans.get(id));
   }
 
   @GET

@@ -34,33 +34,6 @@ public final class ScanResponses {
     }
   }
 
-  /** A scan in the doctor's list of all scans, with whose it is. */
-  public record ScanWithPatient(
-      long id,
-      long patientId,
-      String contentType,
-      long sizeBytes,
-      int width,
-      int height,
-      String sha256,
-      String originalFilename,
-      Instant uploadedAt,
-      PatientSummary patient) {
-    public static ScanWithPatient of(LungScan s) {
-      return new ScanWithPatient(
-          s.getId(),
-          s.getPatient().getId(),
-          s.getContentType(),
-          s.getSizeBytes(),
-          s.getWidth(),
-          s.getHeight(),
-          s.getSha256(),
-          s.getOriginalFilename(),
-          s.getUploadedAt(),
-          PatientSummary.of(s.getPatient()));
-    }
-  }
-
   /** The patient a scan belongs to, briefly. */
   public record PatientSummary(long id, String name, int age, Gender gender) {
     public static PatientSummary of(Patient p) {
