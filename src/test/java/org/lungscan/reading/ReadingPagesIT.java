@@ -91,6 +91,7 @@ class ReadingPagesIT {
     String reviews = browser.textOf(By.id("reviews"));
     assertTrue(reviews.contains("Vessel crossing, no nodule."), reviews);
     assertTrue(reviews.contains("by Dr. Reader"), reviews);
+    ((JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0);");
     browser.screenshot("reading-view");
 
     String sides = browser.textOf(By.id("priors:sideBySide"));
