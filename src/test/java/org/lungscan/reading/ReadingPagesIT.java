@@ -104,8 +104,7 @@ class ReadingPagesIT {
     ((JavascriptExecutor) browser.driver())
         .executeScript("document.getElementById('priorsTitle').scrollIntoView();");
     browser.screenshot("reading-priors");
-
-    report();
+    String readingView = browser.driver().getCurrentUrl();
 
     browser.open("/app/worklist.xhtml");
     browser.waitForText("Scans to read");
@@ -116,6 +115,12 @@ class ReadingPagesIT {
         .until(d -> browser.text().contains("Reviewed: Normal (disagrees with the AI)"));
     browser.open("/app/dashboard.xhtml");
     browser.waitForText("1 scan not yet reviewed");
+    browser.click(By.xpath("//td[normalize-space(.)='Rosalind Franklin']"));
+    browser.waitForText("Reviewed: Normal (disagrees with the AI)");
+
+    browser.driver().get(readingView);
+    browser.waitForText("Scan of Rosalind Franklin");
+    report();
   }
 
   /** Zoom and brightness change what is drawn, in the browser. */
