@@ -197,6 +197,8 @@ class ArchitectureTest {
           "scans", List.of("patients", "accounts", "audit", "platform"),
           "predictions", List.of("scans", "patients", "accounts", "audit", "platform"),
           "reading", List.of("predictions", "scans", "patients", "accounts", "audit", "platform"),
+          "reports",
+          List.of("reading", "predictions", "scans", "patients", "accounts", "audit", "platform"),
           "analytics",
               List.of(
                   "models",

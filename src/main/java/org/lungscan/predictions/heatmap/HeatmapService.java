@@ -98,6 +98,19 @@ public class HeatmapService {
   }
 
   /**
+   * The scan alone, at most 1024 px on its longer side, as a PNG: where a heatmap cannot be had (no
+   * usable model). Audited as a read of the scan's image.
+   */
+  public Picture plain(long scanId) {
+    LungScan scan = scans.owned(scanId, HEATMAP_READ);
+    int[] size = HeatmapPictures.fitted(scan.getWidth(), scan.getHeight());
+    BufferedImage base =
+        scans.withPixels(
+            scan, fewestPixelsFor(size[0], size[1]), image -> scaled(image, size[0], size[1]));
+    return new Picture(null, null, base.getWidth(), base.getHeight(), PngEncoding.encode(base));
+  }
+
+  /**
    * The heatmap of {@code label} alone, a transparent PNG at the scan's aspect (at most 512 px):
    * for the pages to lay over the scan, with an opacity of their choice.
    */
