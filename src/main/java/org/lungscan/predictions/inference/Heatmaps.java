@@ -59,28 +59,31 @@ public final class Heatmaps {
     return ClassActivationMap.of(head, features, queue.model().card());
   }
 
-  private List<HeatmapGrid> occlusion(ScanTensor scan) throws TimeoutException {
+  /** Occlusion sensitivity, whatever the model's head (also to compare it with the map). */
+  List<HeatmapGrid> occlusion(ScanTensor scan) throws TimeoutException {
     ModelCard card = queue.model().card();
     int cells =
         queue.model().flopsPerImage() > LARGE_FLOPS ? OCCLUSION_CELLS_LARGE : OCCLUSION_CELLS;
     Occlusion occlusion = new Occlusion(scan, cells, cells);
-    float[] baseline = waitOrTimeOut(queue.whenIdle(network -> rowsOf(network, List.of(scan))))[0];
     int batch = queue.settings().maxBatchSize();
     List<CompletableFuture<float[][]>> chunks = new ArrayList<>();
-    for (int from = 0; from < occlusion.count(); from += batch) {
-      List<ScanTensor> hidden = occlusion.hidden(from, Math.min(occlusion.count(), from + batch));
-      chunks.add(queue.whenIdle(network -> rowsOf(network, hidden)));
-    }
-    List<float[]> outputs = new ArrayList<>(occlusion.count());
     try {
+      chunks.add(queue.whenIdle(network -> rowsOf(network, List.of(scan))));
+      for (int from = 0; from < occlusion.count(); from += batch) {
+        int first = from;
+        int end = Math.min(occlusion.count(), from + batch);
+        // Made when the worker gets to it, so a large model's scans are not all held at once.
+        chunks.add(queue.whenIdle(network -> rowsOf(network, occlusion.hidden(first, end))));
+      }
+      List<float[]> outputs = new ArrayList<>(occlusion.count() + 1);
       for (CompletableFuture<float[][]> chunk : chunks) {
         outputs.addAll(List.of(waitOrTimeOut(chunk)));
       }
+      return occlusion.grids(card, outputs.get(0), outputs.subList(1, outputs.size()));
     } catch (TimeoutException | RuntimeException e) {
       chunks.forEach(chunk -> chunk.cancel(false));
       throw e;
     }
-    return occlusion.grids(card, baseline, outputs);
   }
 
   private static float[][] rowsOf(ImportedModel network, List<ScanTensor> scans) {
