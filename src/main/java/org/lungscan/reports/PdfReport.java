@@ -161,7 +161,14 @@ final class PdfReport {
     }
   }
 
+  /** One decimal; never rounded up to 100% or down to 0% when it is not exactly that. */
   static String percent(double p) {
+    if (p > 0.999 && p < 1) {
+      return "> 99.9%";
+    }
+    if (p > 0 && p < 0.001) {
+      return "< 0.1%";
+    }
     return String.format(Locale.ROOT, "%.1f%%", 100 * p);
   }
 

@@ -1,7 +1,9 @@
 package org.lungscan.reports;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.lungscan.patients.Patient;
 
 /** The order and words of a report: the patient, then each scan. */
@@ -37,7 +39,7 @@ final class ReportLayout {
       report.field("Confidence", PdfReport.percent(p.confidence()));
       report.field("Predicted", PdfReport.time(p.predictedAt()));
       report.paragraph("Every class:");
-      report.probabilities(p.probabilities());
+      report.probabilities(mostProbableFirst(p.probabilities()));
       report.field("Model", p.modelName() + ", version " + p.modelVersion());
       report.field("Intended use", p.intendedUse());
     }
@@ -53,6 +55,14 @@ final class ReportLayout {
       report.field("Reviewer", r.reviewer());
       report.field("Reviewed", PdfReport.time(r.reviewedAt()));
     }
+  }
+
+  private static Map<String, Double> mostProbableFirst(Map<String, Double> probabilities) {
+    Map<String, Double> sorted = new LinkedHashMap<>();
+    probabilities.entrySet().stream()
+        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
   }
 
   private static String agreement(Boolean agrees) {

@@ -72,7 +72,8 @@ class ReportApiIT {
             scan.getString("sha256"),
             scan.getJsonNumber("size_bytes").longValue() + " bytes",
             "Class: " + prediction.getString("predicted_class"),
-            "Confidence: " + percent(prediction.getJsonNumber("confidence").doubleValue()),
+            "Confidence: "
+                + PdfReport.percent(prediction.getJsonNumber("confidence").doubleValue()),
             "normal",
             "benign_nodule",
             "lungscan-demo, version 1.0.0",
@@ -167,10 +168,6 @@ class ReportApiIT {
 
   private static String report(long scan) {
     return "/api/lung-scans/" + scan + "/report";
-  }
-
-  private static String percent(double p) {
-    return String.format(Locale.ROOT, "%.1f%%", 100 * p);
   }
 
   private static HttpResponse<byte[]> bytes(PageSession session, String path) throws Exception {
