@@ -207,28 +207,28 @@ class ArchitectureTest {
           "reports",
           List.of("reading", "predictions", "scans", "patients", "accounts", "audit", "platform"),
           "analytics",
-              List.of(
-                  "models",
-                  "reports",
-                  "reading",
-                  "predictions",
-                  "scans",
-                  "patients",
-                  "accounts",
-                  "audit",
-                  "platform"),
+          List.of(
+              "models",
+              "reports",
+              "reading",
+              "predictions",
+              "scans",
+              "patients",
+              "accounts",
+              "audit",
+              "platform"),
           "operations",
-              List.of(
-                  "analytics",
-                  "models",
-                  "reports",
-                  "reading",
-                  "predictions",
-                  "scans",
-                  "patients",
-                  "accounts",
-                  "audit",
-                  "platform"));
+          List.of(
+              "analytics",
+              "models",
+              "reports",
+              "reading",
+              "predictions",
+              "scans",
+              "patients",
+              "accounts",
+              "audit",
+              "platform"));
 
   @ArchTest
   static void featuresImportOnlyTheFeaturesBeneathThem(JavaClasses product) {
