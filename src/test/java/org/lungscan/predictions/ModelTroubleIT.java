@@ -108,6 +108,16 @@ class ModelTroubleIT {
     Reply predict = api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token());
     assertEquals(503, predict.status(), predict::toString);
     assertTrue(predict.json().getString("detail").contains("model"), predict::toString);
+
+    Reply heatmap = api.get("/api/lung-scans/" + scan + "/heatmap?format=grid", doctor.token());
+    assertEquals(503, heatmap.status(), heatmap::toString);
+    assertTrue(heatmap.json().getString("detail").contains("model"), heatmap::toString);
+    Reply report = api.get("/api/lung-scans/" + scan + "/report", doctor.token());
+    assertEquals(200, report.status(), "a report without a model shows the scan alone");
+    String text = org.lungscan.reports.PdfReports.text(report.bytes()).replaceAll("\\s+", " ");
+    assertTrue(text.contains("no heatmap"), text);
+    assertTrue(text.contains("No prediction has been made for this scan."), text);
+    assertEquals(1, org.lungscan.reports.PdfReports.images(report.bytes()));
   }
 
   @Test
