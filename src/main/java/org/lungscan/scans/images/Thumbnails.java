@@ -26,7 +26,7 @@ public final class Thumbnails {
    * Larger images are decoded keeping only every n-th pixel: about 2000 a side still averages
    * several source pixels into each thumbnail pixel, in at most 32 MB (16-bit RGBA).
    */
-  private static final long MAX_DECODED_PIXELS = 4_000_000L;
+  private static final long MAX_DECODED_PIXELS = ImageCheck.MAX_KEPT_PIXELS;
 
   private final ImageStore store;
   private final int longSide;
@@ -92,6 +92,27 @@ public final class Thumbnails {
       throw new NoSuchFileException("No image " + key);
     }
     return thumbnail;
+  }
+
+  /**
+   * Keeps {@code thumbnail}, made by {@link #of} from the upload check's decode, as the thumbnail
+   * of the image now stored under {@code key}, so that the first request for it decodes nothing.
+   * Call it once the image is in place and before its row is recorded.
+   */
+  public void keep(String key, BufferedImage thumbnail) throws IOException {
+    Path target = store.thumbnailPathOf(key);
+    writeDurably(thumbnail, target);
+    if (!Files.isRegularFile(store.pathOf(key))) {
+      Files.deleteIfExists(target);
+    }
+  }
+
+  /**
+   * The thumbnail of an image decoded keeping at most 4 million pixels (the upload check's decode):
+   * the same as the one made on first request.
+   */
+  public BufferedImage of(DecodedImage decoded) {
+    return shrink(decoded);
   }
 
   private BufferedImage render(Path image) throws IOException, DecodingUnavailableException {
