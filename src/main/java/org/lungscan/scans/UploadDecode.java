@@ -1,7 +1,6 @@
 package org.lungscan.scans;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -52,15 +51,10 @@ final class UploadDecode implements Consumer<DecodedImage> {
     }
   }
 
-  /** Keeps the thumbnail beside the image stored under {@code key}. */
+  /** Keeps the thumbnail for the first request for the image stored under {@code key}. */
   void keepThumbnail(String key) {
-    if (thumbnail == null) {
-      return;
-    }
-    try {
+    if (thumbnail != null) {
       thumbnails.keep(key, thumbnail);
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "The thumbnail will be made on first request instead", e);
     }
   }
 
