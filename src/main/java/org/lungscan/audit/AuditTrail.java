@@ -86,6 +86,21 @@ public class AuditTrail {
   @Transactional(TxType.REQUIRES_NEW)
   public void recordShown(
       Actor actor, AuditAction action, String resourceType, Object resourceId, Shown shown) {
+    append(shownEvents(actor, action, resourceType, resourceId, shown));
+  }
+
+  /**
+   * {@link #recordShown}, in the caller's transaction: the events commit with the caller's rows or
+   * not at all. Call it last in the transaction, as it holds the chain's head until the commit.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void recordShownWithin(
+      Actor actor, AuditAction action, String resourceType, Object resourceId, Shown shown) {
+    append(shownEvents(actor, action, resourceType, resourceId, shown));
+  }
+
+  private List<AuditEvent> shownEvents(
+      Actor actor, AuditAction action, String resourceType, Object resourceId, Shown shown) {
     List<AuditEvent> events = new ArrayList<>();
     List<Long> patients = new ArrayList<>(shown.patients());
     if (patients.isEmpty()) {
@@ -97,7 +112,7 @@ public class AuditTrail {
             event(actor, action, resourceType, resourceId, Outcome.SUCCESS, patient, detail));
       }
     }
-    append(events);
+    return events;
   }
 
   /** Appends an event the caller made, as it is, to the chain; returns it with its id and hash. */

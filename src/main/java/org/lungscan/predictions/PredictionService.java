@@ -22,6 +22,7 @@ import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
 import org.lungscan.audit.Shown;
 import org.lungscan.platform.Damaged;
+import org.lungscan.platform.OneTransaction;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.platform.Unavailable;
 import org.lungscan.predictions.inference.ScanPreprocessor;
@@ -44,6 +45,8 @@ public class PredictionService {
   @Inject PredictionRecords records;
   @Inject CurrentDoctor doctor;
   @Inject AuditTrail audit;
+  @Inject UploadedInputs uploadedInputs;
+  @Inject OneTransaction transaction;
 
   @Inject MetricRegistry metrics;
   private Counter asked;
@@ -70,6 +73,11 @@ public class PredictionService {
     }
   }
 
+  /**
+   * The model reads the input kept from the upload's decode when there is one (after checking the
+   * stored bytes are still intact), the stored image otherwise; the prediction's row and the audit
+   * of the image read and the prediction are written in one transaction.
+   */
   private Prediction predictUntimed(long scanId) {
     LungScan scan = scans.owned(scanId, PREDICT);
     ModelStatus status = model.status();
@@ -78,28 +86,48 @@ public class PredictionService {
       throw new Unavailable("No usable model is loaded: " + status.detail());
     }
     Reading reading;
+    boolean pixelsRead = false;
     try {
-      reading = model.read(preprocessed(scan));
+      ScanTensor input = input(scan);
+      pixelsRead = true;
+      reading = model.read(input);
     } catch (Unavailable | Damaged refused) {
+      if (pixelsRead) {
+        scans.imageRead(scan);
+      }
       record(PREDICT, scanId, Outcome.FAILURE);
       throw refused;
     }
-    Prediction prediction =
-        records.add(
-            new Prediction(
-                scan,
-                reading.probabilities(),
-                status.name(),
-                status.version(),
-                status.intendedUse(),
-                reading.inferenceMs()));
-    audit.recordShown(
-        actor(),
-        PREDICT,
-        RESOURCE,
-        scanId,
-        Shown.ofPatient(RESOURCE, patientOf(scan), List.of(prediction.getId())));
-    return prediction;
+    return transaction.run(
+        () -> {
+          Prediction prediction =
+              records.add(
+                  new Prediction(
+                      scan,
+                      reading.probabilities(),
+                      status.name(),
+                      status.version(),
+                      status.intendedUse(),
+                      reading.inferenceMs()));
+          scans.imageReadWithin(scan);
+          audit.recordShownWithin(
+              actor(),
+              PREDICT,
+              RESOURCE,
+              scanId,
+              Shown.ofPatient(RESOURCE, patientOf(scan), List.of(prediction.getId())));
+          return prediction;
+        });
+  }
+
+  private ScanTensor input(LungScan scan) {
+    ScanPreprocessor preprocessor = model.preprocessor();
+    Optional<ScanTensor> kept = uploadedInputs.of(scan, preprocessor);
+    if (kept.isPresent()) {
+      scans.requireIntact(scan);
+      return kept.get();
+    }
+    return preprocessed(scan, preprocessor);
   }
 
   /**
@@ -107,9 +135,8 @@ public class PredictionService {
    * only the pixels the model's preprocessing reads where that gives the very same tensor (see
    * {@link ScanPreprocessor#exactSubsampling}), every pixel otherwise.
    */
-  private ScanTensor preprocessed(LungScan scan) {
-    ScanPreprocessor preprocessor = model.preprocessor();
-    return scans.withPixels(
+  private ScanTensor preprocessed(LungScan scan, ScanPreprocessor preprocessor) {
+    return scans.withPixelsAuditedByCaller(
         scan,
         (width, height) -> {
           ScanPreprocessor.Subsampling exact = preprocessor.exactSubsampling(width, height);

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,23 +31,70 @@ import org.lungscan.scans.ScanResponses.Scan;
 @Produces(MediaType.APPLICATION_JSON)
 public class LungScansResource {
 
+  /** Longer than any id with spaces around it. */
+  private static final int PATIENT_ID_BYTES = 64;
+
   @Inject ScanService scans;
   @Context UriInfo uri;
 
+  /**
+   * Reads the form as it arrives: the image part streams into the store as it is received, never
+   * buffered whole; {@code patient_id} may come before or after it.
+   */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @BoundedUpload
-  public Response upload(List<EntityPart> parts) throws IOException {
-    long patientId = patientId(part(parts, "patient_id"));
-    EntityPart image =
-        part(parts, "image")
-            .orElseThrow(() -> new Invalid("image", "is required: attach a JPEG or PNG file"));
-    try (InputStream content = image.getContent()) {
-      LungScan scan = scans.upload(patientId, content, image.getFileName().orElse(null));
-      return Response.created(uri.getAbsolutePathBuilder().path(scan.getId().toString()).build())
-          .entity(Scan.of(scan))
-          .build();
+  public Response upload(@Context HttpHeaders headers, InputStream body) throws IOException {
+    MultipartForm form = form(headers, body);
+    Long patientId = null;
+    for (Optional<MultipartForm.Part> next = next(form); next.isPresent(); next = next(form)) {
+      MultipartForm.Part part = next.get();
+      if (part.name().equals("patient_id") && patientId == null) {
+        patientId = patientId(part);
+      } else if (part.name().equals("image")) {
+        String fileName = part.fileName().orElse(null);
+        LungScan scan =
+            patientId != null
+                ? scans.upload(patientId, part.content(), fileName)
+                : scans.upload(part.content(), fileName, () -> patientIdAfter(form));
+        return Response.created(uri.getAbsolutePathBuilder().path(scan.getId().toString()).build())
+            .entity(Scan.of(scan))
+            .build();
+      }
     }
+    if (patientId == null) {
+      throw new Invalid("patient_id", "is required");
+    }
+    throw new Invalid("image", "is required: attach a JPEG or PNG file");
+  }
+
+  private static MultipartForm form(HttpHeaders headers, InputStream body) {
+    MediaType type = headers.getMediaType();
+    try {
+      return new MultipartForm(body, type == null ? null : type.getParameters().get("boundary"));
+    } catch (MultipartForm.MalformedException e) {
+      throw new Invalid("image", e.getMessage());
+    }
+  }
+
+  private static Optional<MultipartForm.Part> next(MultipartForm form) {
+    try {
+      return form.next();
+    } catch (MultipartForm.MalformedException e) {
+      throw new Invalid("image", e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The patient_id that follows the image in the form. */
+  private static long patientIdAfter(MultipartForm form) {
+    for (Optional<MultipartForm.Part> next = next(form); next.isPresent(); next = next(form)) {
+      if (next.get().name().equals("patient_id")) {
+        return patientId(next.get());
+      }
+    }
+    throw new Invalid("patient_id", "is required");
   }
 
   /** A form without a file, or any other body, has no image part. */
@@ -91,17 +138,15 @@ public class LungScansResource {
     return Response.noContent().build();
   }
 
-  private static Optional<EntityPart> part(List<EntityPart> parts, String name) {
-    return parts == null
-        ? Optional.empty()
-        : parts.stream().filter(p -> name.equals(p.getName())).findFirst();
-  }
-
-  private static long patientId(Optional<EntityPart> part) {
-    String text =
-        part.map(LungScansResource::text)
-            .map(String::strip)
-            .orElseThrow(() -> new Invalid("patient_id", "is required"));
+  private static long patientId(MultipartForm.Part part) {
+    String text;
+    try {
+      text = part.text(PATIENT_ID_BYTES).map(String::strip).orElse("");
+    } catch (MultipartForm.MalformedException e) {
+      throw new Invalid("image", e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     try {
       long id = Long.parseLong(text);
       if (id > 0) {
@@ -111,13 +156,5 @@ public class LungScansResource {
       // reported below
     }
     throw new Invalid("patient_id", "must be a positive whole number");
-  }
-
-  private static String text(EntityPart part) {
-    try {
-      return part.getContent(String.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

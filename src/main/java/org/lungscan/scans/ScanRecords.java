@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +21,7 @@ public class ScanRecords {
   @PersistenceContext(unitName = "lungscan")
   EntityManager em;
 
-  /** Writes the row in a transaction of its own, committed when this returns. */
-  @Transactional(TxType.REQUIRES_NEW)
+  /** Writes the row in the caller's transaction (or one of its own when there is none). */
   public LungScan add(long patientId, StoredImage image, String originalFilename) {
     LungScan scan = new LungScan(em.find(Patient.class, patientId), image, originalFilename);
     em.persist(scan);

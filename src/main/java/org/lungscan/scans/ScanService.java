@@ -9,6 +9,8 @@ import static org.lungscan.audit.AuditAction.SCAN_READ;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -23,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.lungscan.accounts.AccountService;
@@ -36,6 +39,7 @@ import org.lungscan.patients.PatientService;
 import org.lungscan.platform.Damaged;
 import org.lungscan.platform.Invalid;
 import org.lungscan.platform.NotFound;
+import org.lungscan.platform.OneTransaction;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.platform.TooLarge;
 import org.lungscan.platform.Unavailable;
@@ -69,23 +73,50 @@ public class ScanService {
 
   @Inject UploadLimit uploadLimit;
   @Inject UploadMetrics uploadMetrics;
+  @Inject OneTransaction transaction;
+  @Inject @Any Instance<UploadedPixels> pixelReaders;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
    * Stores an uploaded image for one of the doctor's patients; content decides what it is. A full
-   * quota refuses the upload before its bytes are read, and again once its size is known.
+   * quota refuses the upload before its bytes are read, and again once its size is known. The image
+   * is decoded once, by its check, for its thumbnail and for {@link UploadedPixels}; its row and
+   * audit event are written in one transaction.
    */
   public LungScan upload(long patientId, InputStream image, String originalFilename) {
     patients.owned(patientId);
+    return receive(image, originalFilename, () -> patientId);
+  }
+
+  /**
+   * {@link #upload(long, InputStream, String)} for a form that names the patient after the image:
+   * the image is received first, then the patient asked for and checked.
+   */
+  public LungScan upload(
+      InputStream image, String originalFilename, LongSupplier patientIdAfterImage) {
+    return receive(
+        image,
+        originalFilename,
+        () -> {
+          long patientId = patientIdAfterImage.getAsLong();
+          patients.owned(patientId);
+          return patientId;
+        });
+  }
+
+  private LungScan receive(InputStream image, String originalFilename, LongSupplier patient) {
     requireRoomFor(0);
     try (PendingImage pending = storage.store().receive(image, uploadLimit.getMaxBytes())) {
+      long patientId = patient.getAsLong();
       requireRoomFor(pending.sizeBytes());
-      ImageFacts facts = storage.check().check(pending.file());
+      UploadDecode decode = new UploadDecode(storage.thumbnails(), pixelReaders);
+      ImageFacts facts = storage.check().check(pending.file(), decode);
       StoredImage stored = storage.store().commit(pending, facts);
+      decode.keepThumbnail(stored.key());
       LungScan scan = addRecordOrForgetImage(patientId, stored, originalFilename);
-      shown(SCAN_CREATE, scan.getId(), patientId);
       uploadMetrics.stored(scan.getSizeBytes());
+      decode.recorded(scan);
       return scan;
     } catch (FileTooLargeException e) {
       record(SCAN_CREATE, null, Outcome.FAILURE);
@@ -113,7 +144,13 @@ public class ScanService {
   private LungScan addRecordOrForgetImage(
       long patientId, StoredImage stored, String originalFilename) throws IOException {
     try {
-      return records.add(patientId, stored, cleanName(originalFilename));
+      return transaction.run(
+          () -> {
+            LungScan scan = records.add(patientId, stored, cleanName(originalFilename));
+            audit.recordShownWithin(
+                actor(), SCAN_CREATE, RESOURCE, scan.getId(), Shown.patient(patientId));
+            return scan;
+          });
     } catch (RuntimeException rowNotWritten) {
       storage.store().delete(stored.key());
       throw rowNotWritten;
@@ -203,9 +240,25 @@ public class ScanService {
    *     only busy)
    */
   public <T> T withPixels(LungScan scan, Sampling.Rule sampling, Function<BufferedImage, T> work) {
+    return withPixels(scan, sampling, work, true);
+  }
+
+  /**
+   * {@link #withPixels} for a caller that audits the read itself, with {@link #imageReadWithin} in
+   * the transaction that records what it made of the pixels.
+   */
+  public <T> T withPixelsAuditedByCaller(
+      LungScan scan, Sampling.Rule sampling, Function<BufferedImage, T> work) {
+    return withPixels(scan, sampling, work, false);
+  }
+
+  private <T> T withPixels(
+      LungScan scan, Sampling.Rule sampling, Function<BufferedImage, T> work, boolean audited) {
     try {
       storage.store().verify(scan.getStorageKey(), scan.getSha256());
-      shown(SCAN_IMAGE_READ, scan.getId(), patientOf(scan));
+      if (audited) {
+        shown(SCAN_IMAGE_READ, scan.getId(), patientOf(scan));
+      }
       return storage
           .decoder()
           .decode(
@@ -219,6 +272,33 @@ public class ScanService {
     } catch (IOException e) {
       throw new UncheckedIOException("the image of scan " + scan.getId() + " cannot be read", e);
     }
+  }
+
+  /**
+   * Checks that the scan's stored bytes still have their recorded SHA-256, for a caller that uses
+   * what was read from them at upload instead of decoding them again.
+   *
+   * @throws Damaged if they do not
+   */
+  public void requireIntact(LungScan scan) {
+    try {
+      storage.store().verify(scan.getStorageKey(), scan.getSha256());
+    } catch (DamagedImageException e) {
+      throw damaged(scan, SCAN_IMAGE_READ);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the image of scan " + scan.getId() + " cannot be read", e);
+    }
+  }
+
+  /** Audits a read of the scan's image in the caller's transaction. */
+  public void imageReadWithin(LungScan scan) {
+    audit.recordShownWithin(
+        actor(), SCAN_IMAGE_READ, RESOURCE, scan.getId(), Shown.patient(patientOf(scan)));
+  }
+
+  /** Audits a read of the scan's image on its own, for a caller whose own work then failed. */
+  public void imageRead(LungScan scan) {
+    shown(SCAN_IMAGE_READ, scan.getId(), patientOf(scan));
   }
 
   private static ScanImage png(Path file) throws IOException {

@@ -12,7 +12,10 @@
  * without its metadata, and served, thumbnailed or decoded only while its bytes have their recorded
  * SHA-256 (otherwise {@code Damaged}: 500, "Stored Data Damaged"); doors get bytes from the
  * service, never a path; other features get pixels from {@code ScanService.withPixels}, within the
- * decoding budget, never from ImageIO.
+ * decoding budget, never from ImageIO, or from the upload's own decode as {@code UploadedPixels}
+ * beans. An upload is read from the request once, as it arrives ({@code MultipartForm}), decoded
+ * once (its check's decode also makes its thumbnail and what {@code UploadedPixels} read), and its
+ * row and audit event are written in one transaction.
  *
  * <p>Imports patients, accounts, audit and platform, and its own {@code images}; never predictions.
  */

@@ -33,6 +33,10 @@ public final class RunningServer {
   private Path preBootCommands;
   private Path logProperties;
   private List<String> clustering = List.of("--nocluster", "--nohazelcast");
+  private Path war = war();
+  private List<String> jvmOptions =
+      List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+  private Duration startTimeout = START_TIMEOUT;
   private Process process;
 
   public RunningServer(Path workDirectory, int port, Map<String, String> environment) {
@@ -94,6 +98,31 @@ public final class RunningServer {
     return port;
   }
 
+  /** Deploys {@code file} instead of the WAR this build made (e.g. an earlier version's). */
+  public RunningServer withWar(Path file) {
+    this.war = file.toAbsolutePath();
+    return this;
+  }
+
+  /**
+   * Starts the JVM with these options instead of the tests' (which trade speed for a quick start).
+   */
+  public RunningServer withJvmOptions(List<String> options) {
+    this.jvmOptions = List.copyOf(options);
+    return this;
+  }
+
+  /** Waits this long for a start (default four minutes) before giving up. */
+  public RunningServer withStartTimeout(Duration timeout) {
+    this.startTimeout = timeout;
+    return this;
+  }
+
+  /** The server's process id, while it runs. */
+  public long pid() {
+    return process.pid();
+  }
+
   public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
   }
@@ -131,9 +160,9 @@ public final class RunningServer {
   private List<String> command() {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx2g", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    command.addAll(jvmOptions);
     command.addAll(List.of("-jar", microJar().toString()));
-    command.addAll(List.of("--deploy", war().toString()));
+    command.addAll(List.of("--deploy", war.toString()));
     command.addAll(List.of("--port", Integer.toString(port)));
     command.addAll(clustering);
     command.addAll(List.of("--rootdir", workDirectory.resolve("payara-root").toString()));
@@ -148,7 +177,7 @@ public final class RunningServer {
 
   private void awaitHealthy(String healthPath) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    Instant deadline = Instant.now().plus(startTimeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
@@ -160,7 +189,7 @@ public final class RunningServer {
       Thread.sleep(500);
     }
     stop();
-    throw new IllegalStateException("not ready within " + START_TIMEOUT + "; see " + log());
+    throw new IllegalStateException("not ready within " + startTimeout + "; see " + log());
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.lungscan.scans.images;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -81,8 +80,7 @@ final class DurableFiles {
     MessageDigest sha256 = sha256();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       OutputStream out =
-          new BufferedOutputStream(
-              new DigestOutputStream(Channels.newOutputStream(channel), sha256), BUFFER_BYTES);
+          new UnlockedBuffer(new DigestOutputStream(Channels.newOutputStream(channel), sha256));
       content.writeTo(out);
       out.flush();
       return new Written(channel.size(), HexFormat.of().formatHex(sha256.digest()));
@@ -152,6 +150,55 @@ final class DurableFiles {
   private static void writeFully(FileChannel out, ByteBuffer bytes) throws IOException {
     while (bytes.hasRemaining()) {
       out.write(bytes);
+    }
+  }
+
+  /**
+   * A write buffer without {@code BufferedOutputStream}'s lock on every call: copies of JPEGs write
+   * their compressed data a byte at a time.
+   */
+  private static final class UnlockedBuffer extends OutputStream {
+    private final OutputStream out;
+    private final byte[] buffer = new byte[BUFFER_BYTES];
+    private int count;
+
+    UnlockedBuffer(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      if (count == buffer.length) {
+        drain();
+      }
+      buffer[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      if (length >= buffer.length) {
+        drain();
+        out.write(bytes, offset, length);
+        return;
+      }
+      if (length > buffer.length - count) {
+        drain();
+      }
+      System.arraycopy(bytes, offset, buffer, count, length);
+      count += length;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      drain();
+      out.flush();
+    }
+
+    private void drain() throws IOException {
+      if (count > 0) {
+        out.write(buffer, 0, count);
+        count = 0;
+      }
     }
   }
 }

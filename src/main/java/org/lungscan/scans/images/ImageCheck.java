@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,7 +30,10 @@ public final class ImageCheck {
   public static final int MAX_SIDE = 65_535;
 
   private static final Logger LOG = Logger.getLogger(ImageCheck.class.getName());
-  private static final long MAX_KEPT_PIXELS = 4_000_000L;
+
+  /** Pixels the check's decode keeps; thumbnails are made from as many, so it can feed them. */
+  static final long MAX_KEPT_PIXELS = 4_000_000L;
+
   private static final List<String> HARMLESS_WARNINGS =
       List.of("extraneous bytes before marker", "color profile", "thumbnail");
 
@@ -78,13 +82,28 @@ public final class ImageCheck {
    */
   public ImageFacts check(Path file)
       throws InvalidImageException, DecodingUnavailableException, IOException {
+    return check(file, decoded -> {});
+  }
+
+  /**
+   * Checks the file and returns what it is; while the check's decode holds the pixels (at most 4
+   * million of them, every n-th row and column of a larger image), hands them to {@code onPixels}
+   * once they are found good, so that nothing else needs to decode the upload again. {@code
+   * onPixels} must not keep the image, and must not throw.
+   *
+   * @throws InvalidImageException if it is not a whole, readable JPEG or PNG within the limits
+   * @throws DecodingUnavailableException if the memory to decode it cannot be had now
+   * @throws IOException if the file itself cannot be read
+   */
+  public ImageFacts check(Path file, Consumer<DecodedImage> onPixels)
+      throws InvalidImageException, DecodingUnavailableException, IOException {
     if (Files.size(file) == 0) {
       throw refused(InvalidImageException.empty());
     }
     ImageFormat format =
         ImageFormat.of(file).orElseThrow(() -> refused(InvalidImageException.notJpegOrPng()));
     PixelSize size = checkStructure(file, format);
-    decodeWhole(file, size);
+    decodeWhole(file, size, onPixels);
     return new ImageFacts(format.contentType(), (int) size.width(), (int) size.height());
   }
 
@@ -114,28 +133,37 @@ public final class ImageCheck {
     return size;
   }
 
-  private void decodeWhole(Path file, PixelSize size)
+  private void decodeWhole(Path file, PixelSize size, Consumer<DecodedImage> onPixels)
       throws InvalidImageException, DecodingUnavailableException, InterruptedIOException {
-    DecodedImage decoded = decodeKeepingFewPixels(file);
-    if (decoded.width() != size.width() || decoded.height() != size.height()) {
-      throw refused(InvalidImageException.incompleteOrDamaged());
-    }
-    for (String warning : decoded.warnings()) {
-      if (!isHarmless(warning)) {
+    DecodedImage decoded = decodeKeepingFewPixels(file, size, onPixels);
+    if (!isWhole(decoded, size)) {
+      for (String warning : decoded.warnings()) {
         LOG.log(Level.FINE, "Decoder warning on upload: {0}", warning);
-        throw refused(InvalidImageException.incompleteOrDamaged());
       }
+      throw refused(InvalidImageException.incompleteOrDamaged());
     }
   }
 
-  private DecodedImage decodeKeepingFewPixels(Path file)
+  private static boolean isWhole(DecodedImage decoded, PixelSize size) {
+    return decoded.width() == size.width()
+        && decoded.height() == size.height()
+        && decoded.warnings().stream().allMatch(ImageCheck::isHarmless);
+  }
+
+  private DecodedImage decodeKeepingFewPixels(
+      Path file, PixelSize size, Consumer<DecodedImage> onPixels)
       throws InvalidImageException, DecodingUnavailableException, InterruptedIOException {
     try {
-      // Only the size and the warnings are looked at: the pixels are dropped at once.
+      // The pixels go to onPixels only when the image is good, and are dropped when it returns.
       return decoder.decode(
           file,
           Sampling.keepingAtMost(MAX_KEPT_PIXELS),
-          decoded -> new DecodedImage(null, decoded.width(), decoded.height(), decoded.warnings()));
+          decoded -> {
+            if (isWhole(decoded, size)) {
+              onPixels.accept(decoded);
+            }
+            return new DecodedImage(null, decoded.width(), decoded.height(), decoded.warnings());
+          });
     } catch (InterruptedIOException e) {
       throw e;
     } catch (IOException | RuntimeException e) {

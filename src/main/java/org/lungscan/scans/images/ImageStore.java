@@ -107,6 +107,16 @@ public final class ImageStore {
             "This upload was already " + pending.state().name().toLowerCase(Locale.ROOT) + ".");
       }
       String key = unusedKey();
+      if (!mustStrip(pending)) {
+        moveIntoPlace(pending, pending.file(), pathOf(key));
+        return new StoredImage(
+            key,
+            facts.contentType(),
+            pending.sizeBytes(),
+            facts.width(),
+            facts.height(),
+            pending.sha256());
+      }
       Path stripped = newTemporaryFile();
       try {
         DurableFiles.Written kept = strip(pending, stripped);
@@ -278,6 +288,17 @@ public final class ImageStore {
   void releaseTemporaryFile(Path file) {
     DurableFiles.deleteQuietly(file);
     temporaryFilesInUse.remove(file);
+  }
+
+  /** Whether the upload has anything to strip; a copy is written only then. */
+  private boolean mustStrip(PendingImage pending) throws IOException {
+    try {
+      return WithoutMetadata.wouldChange(pending.file());
+    } catch (IOException | RuntimeException e) {
+      pending.moveTo(PendingImage.State.DISCARDED);
+      releaseTemporaryFile(pending.file());
+      throw e;
+    }
   }
 
   /** The upload without its metadata, in {@code target}; forced to disk if it differs. */

@@ -84,11 +84,7 @@ final class JpegStrip {
   /** Copies compressed data, restart markers included, and returns the marker that ends it. */
   private int copyEntropyCodedData() throws IOException {
     while (true) {
-      int b = in.u8();
-      if (b != FILL) {
-        out.write(b);
-        continue;
-      }
+      in.copyUntil((byte) FILL, out);
       int code = afterFill();
       if (code != STUFFED_ZERO && !isRestart(code)) {
         return code;

@@ -105,9 +105,7 @@ final class JpegStructure implements ImageStructure {
   /** Reads compressed image data up to the marker that ends it, and returns that marker. */
   private int skipEntropyCodedData() throws IOException {
     while (true) {
-      if (in.u8() != 0xFF) {
-        continue;
-      }
+      in.skipPast((byte) FILL);
       int code = afterFill();
       if (code != STUFFED_ZERO && !isRestart(code)) {
         return code;

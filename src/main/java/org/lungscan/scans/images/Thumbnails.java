@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.FileImageOutputStream;
@@ -26,11 +27,15 @@ public final class Thumbnails {
    * Larger images are decoded keeping only every n-th pixel: about 2000 a side still averages
    * several source pixels into each thumbnail pixel, in at most 32 MB (16-bit RGBA).
    */
-  private static final long MAX_DECODED_PIXELS = 4_000_000L;
+  private static final long MAX_DECODED_PIXELS = ImageCheck.MAX_KEPT_PIXELS;
+
+  private static final long MADE_AT_UPLOAD_BYTES = 16L * 1024 * 1024;
 
   private final ImageStore store;
   private final int longSide;
   private final ImageDecoder decoder;
+  private final LinkedHashMap<String, BufferedImage> madeAtUpload = new LinkedHashMap<>();
+  private long madeAtUploadBytes;
 
   public Thumbnails(ImageStore store) {
     this(store, DEFAULT_LONG_SIDE);
@@ -85,13 +90,58 @@ public final class Thumbnails {
     if (sha256 != null) {
       store.verify(key, sha256);
     }
-    writeDurably(render(image), thumbnail);
+    BufferedImage madeAtUpload = takeMadeAtUpload(key);
+    writeDurably(madeAtUpload != null ? madeAtUpload : render(image), thumbnail);
     if (!Files.isRegularFile(image)) {
       // The image was deleted while its thumbnail was being made.
       Files.deleteIfExists(thumbnail);
       throw new NoSuchFileException("No image " + key);
     }
     return thumbnail;
+  }
+
+  /**
+   * Keeps {@code thumbnail}, made by {@link #of} from the upload check's decode, for the image now
+   * stored under {@code key}: its first request checks the image as always, then writes this one
+   * instead of decoding the image again. In memory, the most recent within 16 MB.
+   */
+  public void keep(String key, BufferedImage thumbnail) {
+    ImageKeys.requireValid(key);
+    synchronized (madeAtUpload) {
+      BufferedImage replaced = madeAtUpload.put(key, thumbnail);
+      madeAtUploadBytes += bytesOf(thumbnail) - (replaced == null ? 0 : bytesOf(replaced));
+      var eldest = madeAtUpload.values().iterator();
+      while (madeAtUploadBytes > MADE_AT_UPLOAD_BYTES && eldest.hasNext()) {
+        madeAtUploadBytes -= bytesOf(eldest.next());
+        eldest.remove();
+      }
+    }
+  }
+
+  /**
+   * The thumbnail of an image decoded keeping at most 4 million pixels (the upload check's decode):
+   * the same as the one made on first request.
+   */
+  public BufferedImage of(DecodedImage decoded) {
+    return shrink(decoded);
+  }
+
+  private BufferedImage takeMadeAtUpload(String key) {
+    synchronized (madeAtUpload) {
+      BufferedImage found = madeAtUpload.remove(key);
+      if (found != null) {
+        madeAtUploadBytes -= bytesOf(found);
+      }
+      return found;
+    }
+  }
+
+  private static long bytesOf(BufferedImage image) {
+    var buffer = image.getRaster().getDataBuffer();
+    return (long) buffer.getSize()
+        * buffer.getNumBanks()
+        * java.awt.image.DataBuffer.getDataTypeSize(buffer.getDataType())
+        / 8;
   }
 
   private BufferedImage render(Path image) throws IOException, DecodingUnavailableException {

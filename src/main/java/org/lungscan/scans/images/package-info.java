@@ -10,8 +10,10 @@
  * heap) and one of a few decode slots (default one per processor) before it starts, and gives them
  * back when the caller's work on the pixels is done; what does not fit waits a bounded time
  * (default 10 s) and is refused with a retry-after. Checks and thumbnails keep at most 4 million
- * pixels (every n-th row and column); the model's preprocessing keeps every pixel except along an
- * axis where its own rule says a subsampled decode gives the same tensor.
+ * pixels (every n-th row and column), so an upload's check can hand its decode on to make the
+ * thumbnail (and, from an image it kept whole, the model's input) without decoding again; the
+ * model's preprocessing keeps every pixel except along an axis where its own rule says a subsampled
+ * decode gives the same tensor.
  *
  * <p>What is kept of an upload: its pixels, exactly, and nothing that could name a patient. A JPEG
  * keeps SOI, frame and scan headers, quantisation and Huffman tables, restart intervals, the
