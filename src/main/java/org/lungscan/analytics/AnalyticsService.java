@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.lungscan.accounts.AccountAdministration;
 import org.lungscan.accounts.AccountService;
+import org.lungscan.accounts.AccountStatus;
 import org.lungscan.accounts.CurrentDoctor;
 import org.lungscan.analytics.Analytics.Day;
 import org.lungscan.analytics.Analytics.Doctors;
@@ -32,6 +34,7 @@ public class AnalyticsService {
   @Inject AnalyticsRecords records;
   @Inject AuditTrail audit;
   @Inject CurrentDoctor doctor;
+  @Inject AccountAdministration accounts;
   @Inject ReviewService reviews;
 
   Clock clock = Clock.systemUTC();
@@ -57,7 +60,7 @@ public class AnalyticsService {
     Map<LocalDate, Long> scans = records.scansByDay(days);
     Map<LocalDate, Long> predictions = records.predictionsByDay(days);
     long predicted = sum(predictions);
-    Map<String, Long> statuses = records.doctorsByStatus();
+    Map<AccountStatus, Long> statuses = accounts.countByStatus();
     Reviews reviewed =
         Reviews.of(
             reviews.reviewsBetween(
@@ -67,9 +70,9 @@ public class AnalyticsService {
         new Analytics(
             new Period(days.from(), days.to()),
             new Doctors(
-                statuses.getOrDefault("ACTIVE", 0L),
-                statuses.getOrDefault("PENDING", 0L),
-                statuses.getOrDefault("DISABLED", 0L)),
+                statuses.getOrDefault(AccountStatus.ACTIVE, 0L),
+                statuses.getOrDefault(AccountStatus.PENDING, 0L),
+                statuses.getOrDefault(AccountStatus.DISABLED, 0L)),
             records.patientsAdded(days),
             sum(scans),
             predicted,
