@@ -197,18 +197,19 @@ class ConsolePagesIT {
     new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(
-            d ->
-                d.findElements(By.cssSelector("#events\\:table tbody tr")).stream()
-                        .map(WebElement::getText)
-                        .filter(r -> r.contains(mine) && r.contains("PATIENT_READ"))
-                        .count()
-                    == 3);
-    assertTrue(
-        browser
-            .driver()
-            .findElement(By.linkText("Download CSV"))
-            .getAttribute("href")
-            .endsWith("doctor_id=" + doctor.id() + "&action=PATIENT_READ"));
+            d -> {
+              List<String> shown =
+                  d.findElements(By.cssSelector("#events\\:table tbody tr")).stream()
+                      .map(WebElement::getText)
+                      .toList();
+              return shown.size() == 3
+                  && shown.stream().allMatch(r -> r.contains(mine) && r.contains("PATIENT_READ"))
+                  && browser
+                      .driver()
+                      .findElement(By.linkText("Download CSV"))
+                      .getAttribute("href")
+                      .endsWith("doctor_id=" + doctor.id() + "&action=PATIENT_READ");
+            });
     browser.press("Check the chain");
     browser.waitForText("Intact:");
     topOfPage();
