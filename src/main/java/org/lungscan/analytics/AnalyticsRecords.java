@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,11 +25,6 @@ public class AnalyticsRecords {
 
   @Resource(lookup = Database.JNDI_NAME)
   DataSource database;
-
-  /** Accounts by status, now. */
-  Map<String, Long> doctorsByStatus() {
-    return counts("SELECT 'ACTIVE', COUNT(*) FROM doctor", null, null);
-  }
 
   long patientsAdded(DayRange days) {
     return single("SELECT COUNT(*) FROM patient WHERE created_at >= ? AND created_at < ?", days);
@@ -114,8 +108,7 @@ public class AnalyticsRecords {
     return query(sql, days, rs -> rs.next() ? rs.getLong(1) : 0L);
   }
 
-  private Map<String, Long> counts(String sql, DayRange days, Map<String, Long> into) {
-    Map<String, Long> counts = into == null ? new LinkedHashMap<>() : into;
+  private Map<String, Long> counts(String sql, DayRange days, Map<String, Long> counts) {
     return query(
         sql,
         days,
@@ -130,10 +123,8 @@ public class AnalyticsRecords {
   private <T> T query(String sql, DayRange days, Rows<T> rows) {
     try (Connection c = database.getConnection();
         PreparedStatement s = c.prepareStatement(sql)) {
-      if (days != null) {
-        s.setString(1, days.startText());
-        s.setString(2, days.endText());
-      }
+      s.setString(1, days.startText());
+      s.setString(2, days.endText());
       try (ResultSet rs = s.executeQuery()) {
         return rows.read(rs);
       }

@@ -4,21 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
+import java.time.ZoneOffset;
 import java.util.Map;
+import org.lungscan.accounts.AccountAdministration;
 import org.lungscan.accounts.AccountService;
+import org.lungscan.accounts.AccountStatus;
 import org.lungscan.accounts.CurrentDoctor;
-import org.lungscan.analytics.Analytics.Agreement;
 import org.lungscan.analytics.Analytics.Day;
 import org.lungscan.analytics.Analytics.Doctors;
 import org.lungscan.analytics.Analytics.InferenceTimes;
-import org.lungscan.analytics.Analytics.ModelFigures;
 import org.lungscan.analytics.Analytics.Period;
 import org.lungscan.audit.AuditAction;
 import org.lungscan.audit.AuditEvent.Outcome;
 import org.lungscan.audit.AuditTrail;
 import org.lungscan.platform.DayRange;
 import org.lungscan.platform.Invalid;
+import org.lungscan.reading.ReviewService;
 
 /** The hospital's figures for a period, for administrators; each reading is audited. */
 @ApplicationScoped
@@ -33,6 +34,8 @@ public class AnalyticsService {
   @Inject AnalyticsRecords records;
   @Inject AuditTrail audit;
   @Inject CurrentDoctor doctor;
+  @Inject AccountAdministration accounts;
+  @Inject ReviewService reviews;
 
   Clock clock = Clock.systemUTC();
 
@@ -57,28 +60,35 @@ public class AnalyticsService {
     Map<LocalDate, Long> scans = records.scansByDay(days);
     Map<LocalDate, Long> predictions = records.predictionsByDay(days);
     long predicted = sum(predictions);
-    Map<String, Long> statuses = records.doctorsByStatus();
-    List<ModelFigures> models =
-        records.predictionsByModel(days).stream()
-            .map(m -> new ModelFigures(m.name(), m.version(), m.predictions(), 0, 0, Map.of()))
-            .toList();
+    Map<AccountStatus, Long> statuses = accounts.countByStatus();
+    Reviews reviewed =
+        Reviews.of(
+            reviews.reviewsBetween(
+                days.from().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                days.to().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     Analytics figures =
         new Analytics(
             new Period(days.from(), days.to()),
             new Doctors(
-                statuses.getOrDefault("ACTIVE", 0L),
-                statuses.getOrDefault("PENDING", 0L),
-                statuses.getOrDefault("DISABLED", 0L)),
+                statuses.getOrDefault(AccountStatus.ACTIVE, 0L),
+                statuses.getOrDefault(AccountStatus.PENDING, 0L),
+                statuses.getOrDefault(AccountStatus.DISABLED, 0L)),
             records.patientsAdded(days),
             sum(scans),
             predicted,
-            0,
+            reviewed.count(),
             days.days().stream()
-                .map(d -> new Day(d, scans.getOrDefault(d, 0L), predictions.getOrDefault(d, 0L), 0))
+                .map(
+                    d ->
+                        new Day(
+                            d,
+                            scans.getOrDefault(d, 0L),
+                            predictions.getOrDefault(d, 0L),
+                            reviewed.byDay().getOrDefault(d, 0L)))
                 .toList(),
             records.predictedClasses(days),
-            Agreement.of(0, 0),
-            models,
+            reviewed.agreement(),
+            reviewed.byModel(records.predictionsByModel(days)),
             new InferenceTimes(
                 records.inferenceTime(days, predicted, 0.5),
                 records.inferenceTime(days, predicted, 0.95)));

@@ -10,7 +10,8 @@ import org.lungscan.platform.Invalid;
  * Which events an administrator asks for: days (UTC, both included), the doctor who acted, the
  * action; each optional.
  */
-public record AuditQuery(DayRange days, Long doctorId, AuditAction action) {
+public record AuditQuery(DayRange days, Long doctorId, AuditAction action)
+    implements java.io.Serializable {
 
   /** Everything. */
   public static AuditQuery all() {

@@ -7,6 +7,8 @@ import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ import org.primefaces.model.SortMeta;
 public class AuditTrailView implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   @Inject AuditEventService events;
   @Inject AuditTrail trail;
@@ -100,6 +104,11 @@ public class AuditTrailView implements Serializable {
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
     return AuditCsvServlet.PATH + (query.isEmpty() ? "" : "?" + query);
+  }
+
+  /** When an event happened, to the second, in UTC. */
+  public String when(AuditEntry entry) {
+    return WHEN.format(entry.at());
   }
 
   public LazyDataModel<AuditEntry> getEvents() {

@@ -10,7 +10,7 @@ import java.util.List;
  * days included); either end may be open. Times in the database are UTC, so a day is compared as
  * text from its midnight to the next midnight.
  */
-public record DayRange(LocalDate from, LocalDate to) {
+public record DayRange(LocalDate from, LocalDate to) implements java.io.Serializable {
 
   /**
    * The days asked for; a missing end takes its default (which may be null: open). A date that is

@@ -22,7 +22,7 @@ public final class Pages {
   public static final String ADMINS_ONLY = "/admin/";
 
   /** The console's first page, linked from an administrator's dashboard. */
-  public static final String CONSOLE = "/admin/analytics.xhtml";
+  public static final String CONSOLE = "/admin/accounts.xhtml";
 
   /** The JSON door: bearer tokens and problem responses, never a page. */
   public static final String API = "/api/";

@@ -2,7 +2,6 @@ package org.lungscan.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -46,19 +45,25 @@ class AnalyticsApiIT {
     String patientName = "Analytics Patient " + UUID.randomUUID().toString().substring(0, 8);
     long patient = api.newPatient(doctor, patientName);
     long first = upload(doctor, patient, "malignant_nodule-1.png");
-    upload(doctor, patient, "normal-1.png");
-    Reply predicted = api.post("/api/predict", "{\"scan_id\":" + first + "}", doctor.token());
-    assertEquals(200, predicted.status(), predicted::toString);
-    JsonObject prediction = predicted.json().getJsonObject("prediction");
+    long second = upload(doctor, patient, "normal-1.png");
+    upload(doctor, patient, "benign_nodule-1.png");
+    JsonObject prediction = predict(doctor, first);
     String predictedClass = prediction.getString("predicted_class");
     String version = prediction.getString("model_version");
+    JsonObject other = predict(doctor, second);
+    String otherClass = other.getString("predicted_class");
+    String disagreeing = anotherLabel(other, otherClass);
+    review(doctor, first, anotherLabel(prediction, predictedClass));
+    review(doctor, first, predictedClass);
+    review(doctor, second, disagreeing);
 
     Reply answer = api.get(path, admin);
     assertEquals(200, answer.status(), answer::toString);
     JsonObject after = answer.json();
     assertEquals(1, delta(before, after, "patients"));
-    assertEquals(2, delta(before, after, "scans"));
-    assertEquals(1, delta(before, after, "predictions"));
+    assertEquals(3, delta(before, after, "scans"));
+    assertEquals(2, delta(before, after, "predictions"));
+    assertEquals(3, delta(before, after, "reviews"), "every review written, superseded too");
     assertEquals(today, after.getJsonObject("period").getString("from"));
     assertEquals(today, after.getJsonObject("period").getString("to"));
     assertEquals(1, after.getJsonArray("by_day").size());
@@ -69,19 +74,37 @@ class AnalyticsApiIT {
         after.getJsonNumber("predictions").longValue(),
         day.getJsonNumber("predictions").longValue());
     assertEquals(
-        1,
+        after.getJsonNumber("reviews").longValue(), day.getJsonNumber("reviews").longValue());
+    assertEquals(
+        predictedClass.equals(otherClass) ? 2 : 1,
         count(after.getJsonObject("predicted_classes"), predictedClass)
             - count(before.getJsonObject("predicted_classes"), predictedClass));
-    assertEquals(1, modelPredictions(after, version) - modelPredictions(before, version));
+    assertEquals(2, model(after, version, "predictions") - model(before, version, "predictions"));
+    assertEquals(2, model(after, version, "reviewed") - model(before, version, "reviewed"));
+    assertEquals(1, model(after, version, "agreed") - model(before, version, "agreed"));
+    assertEquals(
+        1,
+        confusion(after, version, disagreeing, otherClass)
+            - confusion(before, version, disagreeing, otherClass));
+    assertEquals(
+        1,
+        confusion(after, version, predictedClass, predictedClass)
+            - confusion(before, version, predictedClass, predictedClass));
+    JsonObject agreed = after.getJsonObject("agreement");
+    JsonObject agreedBefore = before.getJsonObject("agreement");
+    assertEquals(2, delta(agreedBefore, agreed, "reviewed"));
+    assertEquals(1, delta(agreedBefore, agreed, "agreed"));
+    assertEquals(
+        (double) agreed.getJsonNumber("agreed").longValue()
+            / agreed.getJsonNumber("reviewed").longValue(),
+        agreed.getJsonNumber("rate").doubleValue(),
+        1e-9);
     assertTrue(after.getJsonObject("doctors").getJsonNumber("active").longValue() >= 2);
     JsonObject times = after.getJsonObject("inference_ms");
     assertTrue(times.getJsonNumber("p50").doubleValue() > 0, times::toString);
     assertTrue(
         times.getJsonNumber("p95").doubleValue() >= times.getJsonNumber("p50").doubleValue(),
         times::toString);
-    JsonObject agreement = after.getJsonObject("agreement");
-    assertNotNull(agreement.get("reviewed"));
-    assertNotNull(agreement.get("rate"));
 
     String raw = answer.body();
     assertFalse(raw.contains(patientName), "the patient's name is in " + raw);
@@ -142,11 +165,43 @@ class AnalyticsApiIT {
     return value == null ? 0 : counts.getJsonNumber(key).longValue();
   }
 
-  private static long modelPredictions(JsonObject figures, String version) {
+  private static long model(JsonObject figures, String version, String field) {
     return figures.getJsonArray("by_model").getValuesAs(JsonObject.class).stream()
         .filter(m -> m.getString("version").equals(version))
-        .mapToLong(m -> m.getJsonNumber("predictions").longValue())
+        .mapToLong(m -> m.getJsonNumber(field).longValue())
         .sum();
+  }
+
+  private static long confusion(
+      JsonObject figures, String version, String finding, String predictedClass) {
+    return figures.getJsonArray("by_model").getValuesAs(JsonObject.class).stream()
+        .filter(m -> m.getString("version").equals(version))
+        .map(m -> m.getJsonObject("confusion").getJsonObject(finding))
+        .filter(row -> row != null && row.containsKey(predictedClass))
+        .mapToLong(row -> row.getJsonNumber(predictedClass).longValue())
+        .sum();
+  }
+
+  private static JsonObject predict(Api.Doctor doctor, long scan) {
+    Reply predicted = api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token());
+    assertEquals(200, predicted.status(), predicted::toString);
+    return predicted.json().getJsonObject("prediction");
+  }
+
+  private static String anotherLabel(JsonObject prediction, String label) {
+    return prediction.getJsonObject("probabilities").keySet().stream()
+        .filter(l -> !l.equals(label))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static void review(Api.Doctor doctor, long scan, String finding) {
+    Reply written =
+        api.post(
+            "/api/lung-scans/" + scan + "/reviews",
+            "{\"finding\":\"" + finding + "\",\"note\":\"checked\"}",
+            doctor.token());
+    assertEquals(201, written.status(), written::toString);
   }
 
   private static long upload(Api.Doctor doctor, long patient, String image) throws Exception {

@@ -28,9 +28,11 @@ class ConsoleAccessIT {
           "/api/admin/audit?action=SIGN_IN",
           "/api/admin/audit?doctor_id=1&from=2026-11-01&to=2026-12-31",
           "/api/admin/audit/verify",
+          "/api/admin/doctors",
           "/api/admin/readiness");
 
-  static final List<String> CONSOLE_PAGES = List.of("/admin/analytics.xhtml", "/admin/audit.xhtml");
+  static final List<String> CONSOLE_PAGES =
+      List.of("/admin/accounts.xhtml", "/admin/analytics.xhtml", "/admin/audit.xhtml");
 
   @Test
   void aDoctorIsRefusedEveryAdministratorsPath() {
