@@ -78,8 +78,9 @@ public class PredictionService {
       throw new Unavailable("No usable model is loaded: " + status.detail());
     }
     Reading reading;
-    try {
-      reading = model.read(preprocessed(scan));
+    try (LoadedModel.InUse inUse = model.acquire()) {
+      status = inUse.status();
+      reading = inUse.read(preprocessed(scan, inUse.preprocessor()));
     } catch (Unavailable | Damaged refused) {
       record(PREDICT, scanId, Outcome.FAILURE);
       throw refused;
@@ -107,8 +108,7 @@ public class PredictionService {
    * only the pixels the model's preprocessing reads where that gives the very same tensor (see
    * {@link ScanPreprocessor#exactSubsampling}), every pixel otherwise.
    */
-  private ScanTensor preprocessed(LungScan scan) {
-    ScanPreprocessor preprocessor = model.preprocessor();
+  private ScanTensor preprocessed(LungScan scan, ScanPreprocessor preprocessor) {
     return scans.withPixels(
         scan,
         (width, height) -> {
