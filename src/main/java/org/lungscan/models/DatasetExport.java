@@ -4,7 +4,6 @@ import static org.lungscan.audit.AuditAction.DATASET_EXPORT;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,7 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.imageio.ImageIO;
 import org.lungscan.accounts.AccountService;
 import org.lungscan.accounts.CurrentDoctor;
 import org.lungscan.audit.AuditEvent.Outcome;
@@ -25,6 +23,7 @@ import org.lungscan.reading.ReviewFact;
 import org.lungscan.reading.ReviewService;
 import org.lungscan.scans.LungScan;
 import org.lungscan.scans.ScanService;
+import org.lungscan.scans.images.PixelsOnlyPng;
 import org.lungscan.scans.images.Sampling;
 
 /**
@@ -60,7 +59,7 @@ public class DatasetExport {
         if (scan == null) {
           continue;
         }
-        byte[] png = scans.withPixels(scan, Sampling.whole(), DatasetExport::png);
+        byte[] png = scans.withPixels(scan, Sampling.whole(), PixelsOnlyPng::encode);
         String file = "images/" + HexFormat.of().formatHex(randomBytes()) + ".png";
         entry(zip, file, png);
         csv.append(file)
@@ -82,18 +81,6 @@ public class DatasetExport {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     return bytes;
-  }
-
-  private static byte[] png(java.awt.image.BufferedImage image) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      if (!ImageIO.write(image, "png", bytes)) {
-        throw new IllegalStateException("no PNG writer for this image");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
   }
 
   private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {

@@ -278,10 +278,19 @@ public class ModelRegistry implements ModelChoice {
         registerFound(fallback, configured);
       }
       Optional<RegisteredModel> active = records.active();
-      if (active.isPresent()) {
+      if (active.isPresent() && Files.isRegularFile(store.fileOf(active.get()))) {
         running.set(active.get().getId());
         return store.fileOf(active.get());
       }
+      active.ifPresent(
+          missing ->
+              LOG.warning(
+                  () ->
+                      "The active model's file "
+                          + store.fileOf(missing)
+                          + " is not here: every instance must share lungscan.models.dir;"
+                          + " loading "
+                          + fallback));
     } catch (RuntimeException | IOException e) {
       LOG.log(Level.WARNING, "The model registry could not be read; loading " + fallback, e);
     }
