@@ -280,19 +280,24 @@ class ModelsApiIT {
     return Files.size(CORPUS.resolve(name));
   }
 
-  /** A card for a grayscale square model with {@code classes} labels. */
-  static byte[] card(String name, String version, int size, int classes) {
+  /** The demo model's card, renamed, for a grayscale square model with {@code classes} labels. */
+  static byte[] card(String name, String version, int size, int classes) throws IOException {
     var labels = Json.createArrayBuilder();
     for (int i = 0; i < classes; i++) {
       labels.add(i == classes - 1 ? "malignant" : "class_" + i);
     }
+    JsonObject demo;
+    try (var reader =
+        Json.createReader(Files.newBufferedReader(Path.of("models", "lungscan-demo.card.json")))) {
+      demo = reader.readObject();
+    }
     return Api.json(
-            Json.createObjectBuilder()
+            Json.createObjectBuilder(demo)
                 .add("name", name)
                 .add("version", version)
+                .add("demo", false)
                 .add("labels", labels)
                 .add("cancer_labels", Json.createArrayBuilder().add("malignant"))
-                .add("output", "softmax")
                 .add(
                     "input",
                     Json.createObjectBuilder()
