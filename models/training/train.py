@@ -11,6 +11,12 @@ Writes (into ``models/``, or ``--out DIR``):
     reference/                  6 held-out PNGs, input.npy, expected.npy, files.txt, README.md
     training/metrics.json       held-out confusion matrix, timings, data checksums
 
+With ``--dataset lungscan-dataset.zip`` (the zip of ``GET /api/admin/dataset``: de-identified
+reviewed scans and ``labels.csv``) it trains on the doctors' findings instead of synthetic images:
+``--name`` and ``--version`` name the model, the findings present become the labels, the scans are
+split 80/10/10 (seeded) into training, validation and held-out test, and ``reference/`` is not
+written (its images are the demo's).
+
 Everything is seeded: the generated data are bit-identical on every run, and training is made
 deterministic (fixed seeds, TensorFlow op determinism, oneDNN custom ops off).
 """
@@ -65,6 +71,40 @@ def preprocess(images_u8) -> tf.Tensor:
 def preprocess_all(images_u8: np.ndarray, chunk: int = 512) -> np.ndarray:
     parts = [preprocess(images_u8[i:i + chunk, :, :, None]).numpy() for i in range(0, len(images_u8), chunk)]
     return np.concatenate(parts).astype(np.float32)
+
+
+def load_dataset_zip(path: Path, seed: int):
+    """The zip of GET /api/admin/dataset: images/<random>.png and labels.csv (file, finding, ...).
+
+    Returns preprocessed (train, validation, test) image arrays and label indices, the labels
+    (the demo's three first, in their order, when present; any others after them, sorted), and the
+    zip's SHA-256. Each image goes through the product's preprocessing on its own (its size kept
+    until the resize): RGB to gray with the card's weights, 16-bit scaled to 8, bilinear resize.
+    """
+    import csv
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        rows = list(csv.DictReader(io.TextIOWrapper(archive.open("labels.csv"), encoding="utf-8")))
+        findings = {r["finding"] for r in rows}
+        labels = [l for l in LABELS if l in findings] + sorted(findings - set(LABELS))
+        images, targets = [], []
+        for row in rows:
+            pixels = np.asarray(Image.open(io.BytesIO(archive.read(row["file"]))))
+            if pixels.dtype == np.uint16:
+                pixels = np.round(pixels / 257.0)
+            if pixels.ndim == 3:
+                pixels = pixels[..., :3] @ np.array([0.299, 0.587, 0.114])
+            gray = np.clip(np.round(pixels), 0, 255).astype(np.uint8)
+            images.append(preprocess(gray[None, :, :, None]).numpy()[0])
+            targets.append(labels.index(row["finding"]))
+    x, y = np.stack(images).astype(np.float32), np.array(targets, dtype=np.int64)
+    order = np.random.default_rng(seed).permutation(len(y))
+    held = max(1, len(y) // 10)
+    test, val, train = order[:held], order[held:2 * held], order[2 * held:]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return (x[train], y[train]), (x[val], y[val]), (x[test], y[test]), labels, digest
 
 
 def build_model() -> keras.Model:
@@ -165,11 +205,17 @@ A correct import plus preprocessing reproduces `expected.npy` to within about 1e
 
 
 def main() -> None:
+    global LABELS, NAME
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent.parent,
                         help="output directory (default: the models/ folder holding this script)")
     parser.add_argument("--epochs", type=int, default=EPOCHS)
+    parser.add_argument("--dataset", type=Path, default=None,
+                        help="train on this zip from GET /api/admin/dataset instead of synthetic images")
+    parser.add_argument("--name", default=NAME, help="the model's name (file names and card)")
+    parser.add_argument("--version", default="1.0.0", help="the model's version (card)")
     args = parser.parse_args()
+    NAME = args.name
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     (out / "training").mkdir(exist_ok=True)
@@ -182,12 +228,17 @@ def main() -> None:
     wall0, cpu0 = time.perf_counter(), time.process_time()
 
     # ---- data -------------------------------------------------------------------------------
-    train_u8, train_y = synthetic_ct.make_set(TRAIN_SEED, TRAIN_PER_CLASS)
-    val_u8, val_y = synthetic_ct.make_set(VAL_SEED, VAL_PER_CLASS)
-    test_u8, test_y = synthetic_ct.make_set(TEST_SEED, TEST_PER_CLASS)
-    data_hash = {"train": sha256(train_u8, train_y), "validation": sha256(val_u8, val_y),
-                 "test": sha256(test_u8, test_y)}
-    train_x, val_x, test_x = (preprocess_all(a) for a in (train_u8, val_u8, test_u8))
+    if args.dataset:
+        (train_x, train_y), (val_x, val_y), (test_x, test_y), LABELS, zip_hash = \
+            load_dataset_zip(args.dataset, SEED)
+        data_hash = {"dataset_zip": zip_hash}
+    else:
+        train_u8, train_y = synthetic_ct.make_set(TRAIN_SEED, TRAIN_PER_CLASS)
+        val_u8, val_y = synthetic_ct.make_set(VAL_SEED, VAL_PER_CLASS)
+        test_u8, test_y = synthetic_ct.make_set(TEST_SEED, TEST_PER_CLASS)
+        data_hash = {"train": sha256(train_u8, train_y), "validation": sha256(val_u8, val_y),
+                     "test": sha256(test_u8, test_y)}
+        train_x, val_x, test_x = (preprocess_all(a) for a in (train_u8, val_u8, test_u8))
     gen_wall, gen_cpu = time.perf_counter() - wall0, time.process_time() - cpu0
     print(f"generated {len(train_y)} train / {len(val_y)} validation / {len(test_y)} test images "
           f"in {gen_wall:.1f} s; sha256 train {data_hash['train'][:16]}...", flush=True)
@@ -230,15 +281,15 @@ def main() -> None:
     drift = float(np.abs(reloaded.predict(test_x[:64], verbose=0) - probs[:64]).max())
     assert drift < 1e-5, f"reloaded .h5 model disagrees with the trained one by {drift}"
 
-    ref = write_reference(out, test_u8, test_y, reloaded)
+    ref = None if args.dataset else write_reference(out, test_u8, test_y, reloaded)
 
-    counts = {l: int(TRAIN_PER_CLASS) for l in LABELS}
+    counts = {l: int((train_y == i).sum()) for i, l in enumerate(LABELS)}
     card = {
         "name": NAME,
-        "version": "1.0.0",
-        "demo": True,
+        "version": args.version,
+        "demo": not args.dataset,
         "labels": LABELS,
-        "cancer_labels": ["malignant_nodule"],
+        "cancer_labels": [l for l in LABELS if l == "malignant_nodule"],
         "output": "softmax",
         "input": {"height": INPUT_H, "width": INPUT_W, "channels": 1},
         "preprocessing": {"color": "grayscale", "resize": "bilinear", "scale": SCALE, "offset": 0.0,
@@ -261,6 +312,13 @@ def main() -> None:
         "trained_with": {"keras": keras.__version__, "tensorflow": tf.__version__},
         "created": _dt.date.today().isoformat(),
     }
+    if args.dataset:
+        card["training_data"] = (
+            f"The hospital's reviewed scans, exported de-identified by GET /api/admin/dataset "
+            f"(zip sha256 {data_hash['dataset_zip']}): {len(train_y)} training, {len(val_y)} "
+            f"validation and {len(test_y)} held-out test images, split at random (seed {SEED}); "
+            f"the labels are the doctors' findings.")
+        card["intended_use"] = "To be stated by the hospital before this model is activated."
     (out / f"{NAME}.card.json").write_text(json.dumps(card, indent=2) + "\n")
 
     total_wall, total_cpu = time.perf_counter() - wall0, time.process_time() - cpu0

@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lungscan.platform.Settings;
@@ -34,9 +36,14 @@ import org.lungscan.predictions.inference.ScanPreprocessor;
 import org.lungscan.predictions.inference.ScanTensor;
 
 /**
- * The Keras model the hospital configured (or the demo model bundled in the WAR), loaded once at
- * startup, and the queue that feeds it. A model that cannot be loaded leaves the application
- * running, with the reason shown on readiness, the model endpoint and the pages.
+ * The model that predicts, and the queue that feeds it: at startup the one the model registry
+ * chooses ({@link ModelChoice}; without a registry the configured file, or the demo model bundled
+ * in the WAR), later whichever {@link #use} swaps in. A model that cannot be loaded leaves the
+ * application running, with the reason shown on readiness, the model endpoint and the pages.
+ *
+ * <p>A swap takes effect for the next prediction; a prediction already running keeps the model it
+ * started with ({@link #acquire}), and the old model's queue is closed and its networks' native
+ * memory freed once the last such prediction is done.
  */
 @ApplicationScoped
 public class LoadedModel {
@@ -61,69 +68,141 @@ public class LoadedModel {
   @ConfigProperty(name = "lungscan.inference.deadline-seconds")
   int deadlineSeconds;
 
+  @Inject Instance<ModelChoice> choice;
+
   @Resource ManagedThreadFactory threads;
   @Resource ManagedExecutorService executor;
 
   private volatile String loadFailure;
-  private volatile LungModel model;
-  private volatile InferenceQueue queue;
+  private volatile Engine engine;
+
+  /** A model with its queue, and how many predictions are using it right now. */
+  private static final class Engine {
+    final LungModel model;
+    final InferenceQueue queue;
+    final AtomicInteger users = new AtomicInteger();
+    volatile boolean retired;
+
+    Engine(LungModel model, InferenceQueue queue) {
+      this.model = model;
+      this.queue = queue;
+    }
+  }
 
   /**
    * Loads the model beside the rest of the deployment rather than after it: until it is in, the
    * model is reported as still loading (readiness down, predict 503).
    */
   void loadAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    executor.submit(this::load);
+    executor.submit(this::loadChosen);
   }
 
-  private void load() {
+  private void loadChosen() {
     try {
-      loadFrom(configuredPath.map(Path::of).orElseGet(LoadedModel::bundledModel));
+      Path fallback = configuredPath.map(Path::of).orElseGet(LoadedModel::bundledModel);
+      Path file =
+          choice.isResolvable()
+              ? choice.get().atStartup(fallback, configuredPath.isPresent())
+              : fallback;
+      swapIn(load(file));
     } catch (RuntimeException e) {
       loadFailure = "The model could not be loaded: " + e.getMessage();
       LOG.log(java.util.logging.Level.SEVERE, "The model could not be loaded", e);
     }
   }
 
-  private void loadFrom(Path file) {
+  /**
+   * Loads the model file (its card beside it) and, when it is usable, makes it the one that
+   * predicts from the next prediction on.
+   *
+   * @return the loaded model's status; when not ready, the model in use is unchanged
+   */
+  public synchronized ModelStatus use(Path file) {
+    Engine loaded = load(file);
+    if (loaded.queue == null) {
+      ModelStatus refused = statusOf(loaded.model);
+      loaded.model.close();
+      return refused;
+    }
+    swapIn(loaded);
+    return status();
+  }
+
+  /** The file of the model in use, if one is loaded. */
+  public Optional<Path> modelFile() {
+    Engine current = engine;
+    return current == null ? Optional.empty() : Optional.of(current.model.modelFile());
+  }
+
+  private Engine load(Path file) {
     long start = System.nanoTime();
-    model = LungModel.load(file);
-    if (model.isReady()) {
-      InferenceSettings settings =
-          InferenceSettings.forModel(model)
-              .withQueueCapacity(queueCapacity)
-              .withMaxBatchSize(maxBatch)
-              .withDeadline(Duration.ofSeconds(deadlineSeconds));
-      queue = new InferenceQueue(model, settings, threads);
-      LOG.info(
-          () ->
-              "Model "
-                  + model.name()
-                  + " "
-                  + model.version()
-                  + " loaded from "
-                  + file
-                  + " in "
-                  + (System.nanoTime() - start) / 1_000_000
-                  + " ms");
-    } else {
+    LungModel model = LungModel.load(file);
+    if (!model.isReady()) {
       LOG.warning(() -> "No usable model: " + model.unavailableReason().orElse("unknown reason"));
+      return new Engine(model, null);
+    }
+    InferenceSettings settings =
+        InferenceSettings.forModel(model)
+            .withQueueCapacity(queueCapacity)
+            .withMaxBatchSize(maxBatch)
+            .withDeadline(Duration.ofSeconds(deadlineSeconds));
+    Engine loaded = new Engine(model, new InferenceQueue(model, settings, threads));
+    LOG.info(
+        () ->
+            "Model "
+                + model.name()
+                + " "
+                + model.version()
+                + " loaded from "
+                + file
+                + " in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms");
+    return loaded;
+  }
+
+  private synchronized void swapIn(Engine loaded) {
+    Engine old = engine;
+    engine = loaded;
+    if (old != null) {
+      retire(old);
+    }
+  }
+
+  private void retire(Engine old) {
+    old.retired = true;
+    if (old.users.get() == 0) {
+      close(old);
+    }
+  }
+
+  private static void close(Engine old) {
+    synchronized (old) {
+      if (old.queue != null) {
+        old.queue.close();
+      }
+      old.model.close();
     }
   }
 
   @PreDestroy
   void close() {
-    if (queue != null) {
-      queue.close();
+    Engine current = engine;
+    if (current != null && current.queue != null) {
+      current.queue.close();
     }
   }
 
   public ModelStatus status() {
-    LungModel current = model;
+    Engine current = engine;
     if (current == null) {
       return ModelStatus.unavailable(
           loadFailure != null ? loadFailure : "The model is still loading.");
     }
+    return statusOf(current.model);
+  }
+
+  private static ModelStatus statusOf(LungModel current) {
     if (!current.isReady()) {
       return ModelStatus.unavailable(
           current.unavailableReason().orElse("The model could not be loaded."));
@@ -144,17 +223,69 @@ public class LoadedModel {
         current.loadedAt());
   }
 
-  /** How the loaded model turns a decoded scan into its input. */
-  public ScanPreprocessor preprocessor() {
-    return queue().preprocessor();
+  /**
+   * The model in use, held until closed: a swap meanwhile does not take it away, so a prediction
+   * preprocesses, runs and records with one model.
+   *
+   * @throws Unavailable when no usable model is loaded
+   */
+  public InUse acquire() {
+    while (true) {
+      Engine current = engine;
+      if (current == null || current.queue == null) {
+        throw new Unavailable(status().detail());
+      }
+      current.users.incrementAndGet();
+      if (!current.retired) {
+        return new InUse(current);
+      }
+      release(current);
+    }
   }
 
-  /**
-   * Runs the model on one preprocessed scan, waiting in the queue; refused at once when the queue
-   * is full.
-   */
-  public Reading read(ScanTensor scan) {
-    InferenceQueue current = queue();
+  private static void release(Engine used) {
+    if (used.users.decrementAndGet() == 0 && used.retired) {
+      close(used);
+    }
+  }
+
+  /** One prediction's hold on the model in use. */
+  public final class InUse implements AutoCloseable {
+
+    private final Engine held;
+    private boolean closed;
+
+    private InUse(Engine held) {
+      this.held = held;
+    }
+
+    public ModelStatus status() {
+      return statusOf(held.model);
+    }
+
+    /** How this model turns a decoded scan into its input. */
+    public ScanPreprocessor preprocessor() {
+      return held.queue.preprocessor();
+    }
+
+    /**
+     * Runs the model on one preprocessed scan, waiting in the queue; refused at once when the queue
+     * is full.
+     */
+    public Reading read(ScanTensor scan) {
+      return LoadedModel.this.read(held.queue, scan);
+    }
+
+    @Override
+    public void close() {
+      if (!closed) {
+        closed = true;
+        release(held);
+      }
+    }
+  }
+
+  private Reading read(InferenceQueue current, ScanTensor scan) {
     try {
       var prediction = current.predict(scan).get(deadlineSeconds + 5L, TimeUnit.SECONDS);
       return new Reading(prediction.probabilities(), prediction.inferenceMillis());
@@ -202,19 +333,25 @@ public class LoadedModel {
 
   /** What the inference queue has done, and how many scans wait in it now; none without a model. */
   public java.util.Optional<InferenceQueue> inference() {
-    return java.util.Optional.ofNullable(queue);
+    Engine current = engine;
+    return java.util.Optional.ofNullable(current == null ? null : current.queue);
+  }
+
+  /** How the model in use turns a decoded scan into its input. */
+  public ScanPreprocessor preprocessor() {
+    return queue().preprocessor();
   }
 
   private InferenceQueue queue() {
-    InferenceQueue current = queue;
-    if (current == null) {
+    Engine current = engine;
+    if (current == null || current.queue == null) {
       throw new Unavailable(status().detail());
     }
-    return current;
+    return current.queue;
   }
 
   /** The demo model and its card, copied out of the WAR into the data directory once. */
-  private static Path bundledModel() {
+  public static Path bundledModel() {
     Path directory = Settings.dataDirectory().resolve("bundled-model");
     try {
       Files.createDirectories(directory);

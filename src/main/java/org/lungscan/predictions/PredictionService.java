@@ -86,11 +86,13 @@ public class PredictionService {
       throw new Unavailable("No usable model is loaded: " + status.detail());
     }
     Reading reading;
+    ModelStatus used;
     boolean pixelsRead = false;
-    try {
-      ScanTensor input = input(scan);
+    try (LoadedModel.InUse inUse = model.acquire()) {
+      used = inUse.status();
+      ScanTensor input = input(scan, inUse.preprocessor());
       pixelsRead = true;
-      reading = model.read(input);
+      reading = inUse.read(input);
     } catch (Unavailable | Damaged refused) {
       if (pixelsRead) {
         scans.imageRead(scan);
@@ -105,9 +107,9 @@ public class PredictionService {
                   new Prediction(
                       scan,
                       reading.probabilities(),
-                      status.name(),
-                      status.version(),
-                      status.intendedUse(),
+                      used.name(),
+                      used.version(),
+                      used.intendedUse(),
                       reading.inferenceMs()));
           scans.imageReadWithin(scan);
           audit.recordShownWithin(
@@ -120,8 +122,7 @@ public class PredictionService {
         });
   }
 
-  private ScanTensor input(LungScan scan) {
-    ScanPreprocessor preprocessor = model.preprocessor();
+  private ScanTensor input(LungScan scan, ScanPreprocessor preprocessor) {
     Optional<ScanTensor> kept = uploadedInputs.of(scan, preprocessor);
     if (kept.isPresent()) {
       scans.requireIntact(scan);

@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Optional;
 import org.lungscan.platform.Invalid;
 import org.lungscan.scans.ScanResponses.Scan;

@@ -176,7 +176,13 @@ public final class RunningServer {
   }
 
   private void awaitHealthy(String healthPath) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: an HTTP/2 connection upgraded while the server was still starting was seen to hang
+    // every later request past its timeout (JDK 17) on a heavily loaded machine
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     Instant deadline = Instant.now().plus(startTimeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {

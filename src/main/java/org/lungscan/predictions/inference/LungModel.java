@@ -1,9 +1,11 @@
 package org.lungscan.predictions.inference;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +15,10 @@ import java.util.logging.Logger;
 import org.lungscan.predictions.kerasimport.ImportedModel;
 import org.lungscan.predictions.kerasimport.ModelImportException;
 import org.lungscan.predictions.kerasimport.ModelImporter;
+import org.lungscan.predictions.kerasimport.Npy;
 import org.lungscan.predictions.kerasimport.PooledHead;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The prediction model as LungScan loaded it: READY with its network and card, or UNAVAILABLE with
@@ -186,6 +191,47 @@ public final class LungModel {
   /** Gives back a network taken with {@link #takeNetwork()} that no thread uses any more. */
   void returnNetwork(ImportedModel returned) {
     idleNetworks.push(returned);
+  }
+
+  /**
+   * The largest absolute difference between the model's output for a reference batch ({@code .npy},
+   * [batch, height, width, channels]) and the output expected for it.
+   *
+   * @throws IllegalArgumentException with a reason a person can act on when the arrays do not fit
+   *     the model or each other
+   */
+  public double referenceDifference(Path input, Path expected)
+      throws IOException, ModelImportException {
+    INDArray batch = Npy.read(input);
+    INDArray wanted = Npy.read(expected);
+    ImportedModel net = takeNetwork();
+    try {
+      INDArray output = net.output(batch)[0];
+      if (!Arrays.equals(output.shape(), wanted.shape())) {
+        throw new IllegalArgumentException(
+            "the model gives outputs shaped "
+                + Arrays.toString(output.shape())
+                + " for the reference input, but the reference output is shaped "
+                + Arrays.toString(wanted.shape()));
+      }
+      return output
+          .castTo(DataType.DOUBLE)
+          .sub(wanted.castTo(DataType.DOUBLE))
+          .amaxNumber()
+          .doubleValue();
+    } finally {
+      returnNetwork(net);
+    }
+  }
+
+  /**
+   * Frees the native memory of every network given back; call once no queue uses this model any
+   * more.
+   */
+  public void close() {
+    for (ImportedModel idle = idleNetworks.poll(); idle != null; idle = idleNetworks.poll()) {
+      idle.close();
+    }
   }
 
   private void requireReady() {

@@ -123,6 +123,14 @@ public final class ImportedModel {
     return found;
   }
 
+  /**
+   * Frees the network's native memory at once rather than when the garbage collector finds it; the
+   * model cannot be used afterwards.
+   */
+  public void close() {
+    network.close();
+  }
+
   private void checkInput(INDArray batch) {
     List<Long> expected = inputShape.dimensions();
     long[] actual = batch.shape();

@@ -19,6 +19,9 @@ interface Network {
   /** The global-average-pooling and dense head, if the network ends in one. */
   Optional<PooledHead> pooledHead();
 
+  /** Frees the network's native memory (parameters, workspaces); it cannot be used afterwards. */
+  void close();
+
   static Network of(ComputationGraph graph) {
     return new Network() {
       @Override
@@ -34,6 +37,11 @@ interface Network {
       @Override
       public Optional<PooledHead> pooledHead() {
         return PooledHeads.of(graph);
+      }
+
+      @Override
+      public void close() {
+        graph.close();
       }
     };
   }
@@ -58,6 +66,11 @@ interface Network {
       @Override
       public Optional<PooledHead> pooledHead() {
         return PooledHeads.of(network);
+      }
+
+      @Override
+      public void close() {
+        network.close();
       }
     };
   }
