@@ -1,6 +1,7 @@
 package org.lungscan.scans;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.lungscan.patients.Gender;
 import org.lungscan.patients.Patient;
 

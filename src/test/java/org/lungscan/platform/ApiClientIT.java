@@ -1,0 +1,117 @@
+package org.lungscan.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.lungscan.client.ApiClient;
+import org.lungscan.client.ApiException;
+import org.lungscan.client.api.AccountsApi;
+import org.lungscan.client.api.LungScansApi;
+import org.lungscan.client.api.PatientsApi;
+import org.lungscan.client.api.PredictionsApi;
+import org.lungscan.client.model.AccountResponse;
+import org.lungscan.client.model.LoginRequest;
+import org.lungscan.client.model.LoginResponse;
+import org.lungscan.client.model.NewAccount;
+import org.lungscan.client.model.PatientRequest;
+import org.lungscan.client.model.PatientResponse;
+import org.lungscan.client.model.PredictRequest;
+import org.lungscan.client.model.PredictResponse;
+import org.lungscan.client.model.PredictionResponse;
+import org.lungscan.client.model.Scan;
+import org.lungscan.testing.RunningServer;
+import org.lungscan.testing.SystemServer;
+
+/**
+ * The Java client openapi-generator builds from the OpenAPI document (see pom.xml), used as a
+ * hospital integrator would: sign up, log in, add a patient, upload a scan, predict, read the
+ * prediction. It compiles only against the document and works only if the server answers as the
+ * document says.
+ */
+class ApiClientIT {
+
+  private final RunningServer server = SystemServer.get();
+
+  @Test
+  void aGeneratedClientSignsUpLogsInAddsAPatientUploadsPredictsAndReadsThePrediction()
+      throws Exception {
+    ApiClient anonymous = client(null);
+    String email = "client." + UUID.randomUUID().toString().substring(0, 8) + "@hospital.test";
+    String password = "A passphrase for the client 7";
+    AccountResponse account =
+        new AccountsApi(anonymous)
+            .signUp(new NewAccount().name("Dr. Generated").email(email).password(password));
+    assertEquals(email, account.getEmail());
+
+    LoginResponse login =
+        new AccountsApi(anonymous).logIn(new LoginRequest().email(email).password(password));
+    assertEquals("Bearer", login.getTokenType());
+    ApiClient doctor = client(login.getToken());
+    assertEquals(email, new AccountsApi(doctor).getMe().getEmail());
+
+    PatientResponse patient =
+        new PatientsApi(doctor)
+            .createPatient(
+                new PatientRequest()
+                    .name("Katherine Johnson")
+                    .age(52)
+                    .gender(PatientRequest.GenderEnum.FEMALE));
+    assertEquals("Katherine Johnson", patient.getName());
+
+    File image = Path.of("models", "reference", "malignant_nodule-1.png").toFile();
+    Scan scan = new LungScansApi(doctor).uploadScan(image, patient.getId().toString());
+    assertEquals(patient.getId(), scan.getPatientId());
+    assertEquals("image/png", scan.getContentType());
+
+    PredictResponse predicted =
+        new PredictionsApi(doctor).predict(new PredictRequest().scanId(scan.getId()));
+    assertEquals("Prediction successful", predicted.getMessage());
+    PredictionResponse prediction = predicted.getPrediction();
+    assertEquals(scan.getId(), prediction.getScanId());
+    assertNotNull(prediction.getPredictedClass());
+    assertTrue(prediction.getConfidence().doubleValue() > 0);
+    assertFalse(prediction.getProbabilities().isEmpty());
+
+    List<PredictionResponse> read = new PredictionsApi(doctor).listScanPredictions(scan.getId());
+    assertEquals(1, read.size());
+    assertEquals(prediction.getId(), read.get(0).getId());
+    assertEquals(prediction.getPredictedClass(), read.get(0).getPredictedClass());
+  }
+
+  @Test
+  void theClientSeesTheDocumentedProblemForAnotherDoctorsPatient() throws Exception {
+    ApiException refused =
+        assertThrows(
+            ApiException.class,
+            () -> new PatientsApi(client(signedUpToken())).getPatient(new java.math.BigDecimal(1)));
+    assertEquals(404, refused.getCode());
+    assertTrue(refused.getResponseBody().contains("\"status\":404"), refused.getResponseBody());
+  }
+
+  private String signedUpToken() throws ApiException {
+    String email = "client." + UUID.randomUUID().toString().substring(0, 8) + "@hospital.test";
+    String password = "A passphrase for the client 7";
+    new AccountsApi(client(null))
+        .signUp(new NewAccount().name("Dr. Other").email(email).password(password));
+    return new AccountsApi(client(null))
+        .logIn(new LoginRequest().email(email).password(password))
+        .getToken();
+  }
+
+  private ApiClient client(String token) {
+    ApiClient client = new ApiClient();
+    client.updateBaseUri(server.uri("").toString());
+    if (token != null) {
+      client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+    }
+    return client;
+  }
+}
