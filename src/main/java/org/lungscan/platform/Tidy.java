@@ -59,6 +59,23 @@ final class Tidy {
           .values()
           .forEach(
               response -> {
+                if (response.getHeaders() != null
+                    && response.getHeaders().containsKey("X-Total-Count")
+                    && response.getContent() != null) {
+                  // a paged list (the contract's lists carry their total): an array of the schema
+                  response.getContent().getMediaTypes().values().stream()
+                      .map(MediaType::getSchema)
+                      .filter(schema -> schema != null && schema.getRef() != null)
+                      .forEach(
+                          schema -> {
+                            String ref = schema.getRef();
+                            schema.setRef(null);
+                            schema.setType(Schema.SchemaType.ARRAY);
+                            schema.setItems(
+                                org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                                    .ref(ref));
+                          });
+                }
                 content(response.getContent());
                 if (response.getHeaders() != null) {
                   response.getHeaders().values().forEach(h -> schema(h.getSchema()));
