@@ -11,6 +11,7 @@ public final class ScanResponses {
   private ScanResponses() {}
 
   /** A scan on its own. */
+  @Schema(name = "Scan")
   public record Scan(
       long id,
       long patientId,
