@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lungscan.platform.ClientAddress;
 import org.lungscan.platform.Problem;
@@ -47,6 +48,7 @@ public class AuthResource {
   @POST
   @Path("signup")
   @PermitAll
+  @SecurityRequirementsSet
   @Operation(operationId = "signUp", summary = "Create an account")
   @RequestBody(
       content =
@@ -80,6 +82,7 @@ public class AuthResource {
   @POST
   @Path("login")
   @PermitAll
+  @SecurityRequirementsSet
   @Operation(operationId = "logIn", summary = "Exchange email, password and code for a token")
   @RequestBody(
       content =

@@ -19,10 +19,22 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lungscan.platform.OpenApiDocument;
 import org.lungscan.platform.PageRequest;
 
 /** The JSON door to a doctor's patients. */
 @Path("patients")
+@Tag(name = "Patients", description = "A doctor's patients")
 @RolesAllowed("doctor")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +47,26 @@ public class PatientsResource {
   @Context UriInfo uri;
 
   @GET
+  @Operation(operationId = "listPatients", summary = "The doctor's patients, by name")
+  @APIResponse(
+      responseCode = "200",
+      description = "The patients, alphabetically",
+      headers =
+          @Header(
+              name = "X-Total-Count",
+              description = "How many there are in all",
+              schema = @Schema(type = SchemaType.INTEGER)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      ref = "PatientResponse",
+                      extensions = @Extension(name = OpenApiDocument.LIST, value = "true"))))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response list(
       @QueryParam("query") String query,
       @QueryParam("page") String page,
@@ -46,7 +78,41 @@ public class PatientsResource {
   }
 
   @POST
-  public Response create(@NotNull(message = NO_BODY) PatientRequest body) {
+  @Operation(operationId = "createPatient", summary = "Add a patient")
+  @APIResponse(
+      responseCode = "201",
+      description = "The patient",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Where the new resource is",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PatientResponse")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Name, age or gender refused (see errors)",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "PatientRequest"),
+                      examples =
+                          @ExampleObject(
+                              name = "patient",
+                              value =
+                                  "{\"name\": \"Grace Hopper\", \"age\": 85, \"gender\": \"FEMALE\"}")))
+          @NotNull(message = NO_BODY)
+          PatientRequest body) {
     Patient patient = patients.create(body.details());
     return Response.created(uri.getAbsolutePathBuilder().path(patient.getId().toString()).build())
         .entity(PatientResponse.of(patient, Map.of()))
@@ -55,19 +121,80 @@ public class PatientsResource {
 
   @GET
   @Path("{id}")
+  @Operation(operationId = "getPatient", summary = "One patient")
+  @APIResponse(
+      responseCode = "200",
+      description = "The patient",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PatientResponse")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such patient of this doctor",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public PatientResponse get(@PathParam("id") long id) {
     return withCount(patients.get(id));
   }
 
   @PUT
   @Path("{id}")
+  @Operation(operationId = "updatePatient", summary = "Change a patient's name, age or gender")
+  @APIResponse(
+      responseCode = "200",
+      description = "The patient",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "PatientResponse")))
+  @APIResponse(
+      responseCode = "400",
+      description = "Name, age or gender refused (see errors)",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such patient of this doctor",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public PatientResponse update(
-      @PathParam("id") long id, @NotNull(message = NO_BODY) PatientRequest body) {
+      @PathParam("id") long id,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(ref = "PatientRequest"),
+                      examples =
+                          @ExampleObject(
+                              name = "patient",
+                              value =
+                                  "{\"name\": \"Grace Hopper\", \"age\": 85, \"gender\": \"FEMALE\"}")))
+          @NotNull(message = NO_BODY)
+          PatientRequest body) {
     return withCount(patients.update(id, body.details()));
   }
 
   @DELETE
   @Path("{id}")
+  @Operation(
+      operationId = "deletePatient",
+      summary = "Delete a patient with their scans and predictions")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such patient of this doctor",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response delete(@PathParam("id") long id) {
     patients.delete(id);
     return Response.noContent().build();
@@ -78,13 +205,27 @@ public class PatientsResource {
   }
 
   /** Body of a create or update; age may be a number or a numeric string. */
-  public record PatientRequest(String name, Object age, String gender) {
+  public record PatientRequest(
+      @Schema(description = "1 to 100 characters", example = "Grace Hopper") String name,
+      @Schema(
+              type = SchemaType.INTEGER,
+              minimum = "0",
+              maximum = "130",
+              description = "Whole years, 0 to 130 (a numeric string is accepted too)",
+              example = "85")
+          Object age,
+      @Schema(
+              enumeration = {"MALE", "FEMALE", "OTHER"},
+              description = "Any case on input",
+              example = "FEMALE")
+          String gender) {
     PatientDetails details() {
       return PatientDetails.of(name, age, gender);
     }
   }
 
   /** A patient as the API shows it. */
+  @Schema(name = "PatientResponse")
   public record PatientResponse(
       long id,
       String name,

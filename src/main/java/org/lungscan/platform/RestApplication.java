@@ -20,9 +20,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     info =
         @Info(
             title = "LungScan API",
-            version = "1",
+            version = "1.1",
             description =
-                "Patients, lung scans and AI predictions of a signed-in doctor. Errors are RFC 9457 problems."),
+                "Patients, lung scans and AI predictions of a signed-in doctor, for scripts and"
+                    + " other hospital systems. Every error is an RFC 9457 problem"
+                    + " (application/problem+json); a 400 lists the fields at fault in errors."
+                    + " Send the token of POST /api/auth/login as Authorization: Bearer <token>."),
     security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(
     securitySchemeName = "bearer",

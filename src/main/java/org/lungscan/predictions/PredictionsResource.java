@@ -11,11 +11,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lungscan.platform.OpenApiDocument;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.scans.ScanResponses.PatientSummary;
 
 /** The JSON door to the doctor's predictions. */
 @Path("predictions")
+@Tag(
+    name = "Predictions",
+    description = "The model's predictions on a doctor's scans, and the model itself")
 @RolesAllowed("doctor")
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictionsResource {
@@ -23,6 +35,28 @@ public class PredictionsResource {
   @Inject PredictionService predictions;
 
   @GET
+  @Operation(
+      operationId = "listPredictions",
+      summary = "All the doctor's predictions, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The predictions, each with its scan and patient",
+      headers =
+          @Header(
+              name = "X-Total-Count",
+              description = "How many there are in all",
+              schema = @Schema(type = SchemaType.INTEGER)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      ref = "PredictionWithScan",
+                      extensions = @Extension(name = OpenApiDocument.LIST, value = "true"))))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
     List<PredictionWithScan> body =
         predictions.list(PageRequest.of(page, size)).stream().map(PredictionWithScan::of).toList();
@@ -31,17 +65,41 @@ public class PredictionsResource {
 
   @GET
   @Path("{scanId}")
+  @Operation(
+      operationId = "listScanPredictions",
+      summary = "The predictions of one scan, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The predictions",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      ref = "PredictionResponse",
+                      extensions = @Extension(name = OpenApiDocument.LIST, value = "true"))))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such scan of this doctor",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public List<PredictionResponse> ofScan(@PathParam("scanId") long scanId) {
     return predictions.ofScan(scanId).stream().map(PredictionResponse::of).toList();
   }
 
   /** Body of {@code POST /api/predict}. */
-  public record PredictRequest(Long scanId) {}
+  public record PredictRequest(
+      @Schema(description = "The scan to predict on", example = "1", required = true)
+          Long scanId) {}
 
   /** Answer of {@code POST /api/predict}. */
   public record PredictResponse(String message, PredictionResponse prediction) {}
 
   /** A prediction in the doctor's list, with the scan and patient it is about. */
+  @Schema(name = "PredictionWithScan")
   public record PredictionWithScan(
       long id,
       long scanId,

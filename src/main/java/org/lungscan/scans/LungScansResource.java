@@ -18,6 +18,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lungscan.platform.Invalid;
 import org.lungscan.scans.ScanResponses.Scan;
 
@@ -26,6 +34,7 @@ import org.lungscan.scans.ScanResponses.Scan;
  * reviews, is the reading feature's door on the same path ({@code reading.ScansResource}).
  */
 @Path("lung-scans")
+@Tag(name = "Lung scans", description = "Upload, read, download and delete a doctor's lung scans")
 @RolesAllowed("doctor")
 @Produces(MediaType.APPLICATION_JSON)
 public class LungScansResource {
@@ -37,12 +46,56 @@ public class LungScansResource {
   @Context UriInfo uri;
 
   /**
+   * A form without a file, or any other body, has no image part. Declared before {@link #upload}
+   * and not hidden, for Payara's OpenAPI reader: of two methods sharing a path and an HTTP method
+   * it keeps the later one's operation, and {@code hidden} drops the shared operation before it
+   * reads the upload's request body, and fails.
+   */
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  public Response uploadWithoutParts() {
+    throw new Invalid(
+        "image", "is required: send multipart/form-data with the JPEG or PNG file as part image");
+  }
+
+  /**
    * Reads the form as it arrives: the image part streams into the store as it is received, never
    * buffered whole; {@code patient_id} may come before or after it.
    */
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @BoundedUpload
+  @RequestBody(
+      required = true,
+      content =
+          @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "ScanUpload")))
+  @Operation(operationId = "uploadScan", summary = "Upload a lung scan of a patient")
+  @APIResponse(
+      responseCode = "201",
+      description = "The stored scan",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Where the new resource is",
+              schema = @Schema(type = SchemaType.STRING)),
+      content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Scan")))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "A part is missing, or the image is not a decodable JPEG or PNG, or has too many pixels",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such patient of this doctor",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "413",
+      description = "The image is over the size limit",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response upload(@Context HttpHeaders headers, InputStream body) throws IOException {
     MultipartForm form = form(headers, body);
     Long patientId = null;
@@ -97,16 +150,33 @@ public class LungScansResource {
   }
 
   /** A form without a file, or any other body, has no image part. */
-  @POST
-  @Consumes(MediaType.WILDCARD)
-  public Response uploadWithoutParts() {
-    throw new Invalid(
-        "image", "is required: send multipart/form-data with the JPEG or PNG file as part image");
-  }
-
   @GET
   @Path("{id}/image")
   @Produces({"image/png", "image/jpeg", MediaType.APPLICATION_JSON})
+  @Operation(operationId = "getScanImage", summary = "Download a scan's image")
+  @APIResponse(
+      responseCode = "200",
+      description = "The stored bytes, in their own type",
+      content = {
+        @Content(
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(
+            mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary"))
+      })
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such scan of this doctor",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "500",
+      description = "The stored image is damaged",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response image(@PathParam("id") long id) {
     ScanImage image = scans.image(id);
     return Response.ok(image.content(), image.contentType())
@@ -121,6 +191,26 @@ public class LungScansResource {
   @GET
   @Path("{id}/thumbnail")
   @Produces({"image/png", MediaType.APPLICATION_JSON})
+  @Operation(operationId = "getScanThumbnail", summary = "A small PNG of a scan, for lists")
+  @APIResponse(
+      responseCode = "200",
+      description = "The thumbnail",
+      content =
+          @Content(
+              mediaType = "image/png",
+              schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such scan of this doctor",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "500",
+      description = "The stored image is damaged",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response thumbnail(@PathParam("id") long id) {
     ScanImage thumbnail = scans.thumbnail(id);
     return Response.ok(thumbnail.content(), thumbnail.contentType())
@@ -132,10 +222,30 @@ public class LungScansResource {
 
   @DELETE
   @Path("{id}")
+  @Operation(operationId = "deleteScan", summary = "Delete a scan with its predictions and image")
+  @APIResponse(responseCode = "204", description = "Deleted")
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such scan of this doctor",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response delete(@PathParam("id") long id) {
     scans.delete(id);
     return Response.noContent().build();
   }
+
+  /** The parts of an upload, for the API's description only. */
+  @Schema(
+      name = "ScanUpload",
+      requiredProperties = {"image", "patient_id"})
+  public record ScanUpload(
+      @Schema(type = SchemaType.STRING, format = "binary", description = "A JPEG or PNG file")
+          String image,
+      @Schema(type = SchemaType.INTEGER, description = "The patient's id", example = "1")
+          String patientId) {}
 
   private static long patientId(MultipartForm.Part part) {
     String text;

@@ -1,6 +1,7 @@
 package org.lungscan.scans;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.lungscan.patients.Gender;
 import org.lungscan.patients.Patient;
 
@@ -10,6 +11,7 @@ public final class ScanResponses {
   private ScanResponses() {}
 
   /** A scan on its own. */
+  @Schema(name = "Scan")
   public record Scan(
       long id,
       long patientId,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +96,20 @@ class AccessibilityPagesIT {
         alt.matches("Lung scan of Rosalind Franklin, uploaded .*\\d.*"),
         "the picture's text alternative: " + alt);
     browser.screenshot("a11y-03-scan-alternative");
+  }
+
+  /** The administrator's console: axe runs on each of its pages as the browser opens them. */
+  @Test
+  void theConsolePagesPassAxe() {
+    browser.open("/");
+    browser.fill("Email", SystemServer.ADMIN_EMAIL);
+    browser.fill("Password", SystemServer.ADMIN_PASSWORD);
+    browser.press("Log in");
+    browser.waitForText("Patients");
+    for (String page : List.of("/admin/analytics.xhtml", "/admin/audit.xhtml")) {
+      browser.open(page);
+      browser.screenshot("a11y-console" + page.replace('/', '-').replace(".xhtml", ""));
+    }
   }
 
   private WebElement focused() {

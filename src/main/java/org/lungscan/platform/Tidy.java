@@ -1,0 +1,268 @@
+package org.lungscan.platform;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+
+/** Undoes what Payara's reading of OpenAPI annotations adds that the annotations never said. */
+final class Tidy {
+
+  private Map<String, Schema> components = Map.of();
+
+  void document(OpenAPI api) {
+    withoutEndpoints(api);
+    if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+      components = api.getComponents().getSchemas();
+      components.values().forEach(this::schema);
+    }
+    if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
+      return;
+    }
+    api.getPaths().getPathItems().values().stream()
+        .flatMap(item -> item.getOperations().values().stream())
+        .forEach(this::operation);
+  }
+
+  private void operation(Operation operation) {
+    if (Boolean.FALSE.equals(operation.getDeprecated())) {
+      operation.setDeprecated(null);
+    }
+    if (operation.getParameters() != null) {
+      operation.getParameters().forEach(p -> schema(p.getSchema()));
+    }
+    if (operation.getRequestBody() != null) {
+      Content body = operation.getRequestBody().getContent();
+      if (body != null && body.getMediaTypes() != null && body.getMediaTypes().size() > 1) {
+        // a door's catch-all for any other body, which only refuses it
+        body.removeMediaType("*/*");
+      }
+      content(body);
+    }
+    if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+      operation
+          .getResponses()
+          .getAPIResponses()
+          .values()
+          .forEach(
+              response -> {
+                if (response.getHeaders() != null
+                    && response.getHeaders().containsKey("X-Total-Count")
+                    && response.getContent() != null) {
+                  // a paged list (the contract's lists carry their total): an array of the schema
+                  response.getContent().getMediaTypes().values().stream()
+                      .map(MediaType::getSchema)
+                      .filter(schema -> schema != null && schema.getRef() != null)
+                      .forEach(
+                          schema -> {
+                            String ref = schema.getRef();
+                            schema.setRef(null);
+                            schema.setType(Schema.SchemaType.ARRAY);
+                            schema.setItems(
+                                org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                                    .ref(ref));
+                          });
+                }
+                content(response.getContent());
+                if (response.getHeaders() != null) {
+                  response.getHeaders().values().forEach(h -> schema(h.getSchema()));
+                }
+              });
+    }
+  }
+
+  private void content(Content content) {
+    if (content == null || content.getMediaTypes() == null) {
+      return;
+    }
+    for (MediaType media : content.getMediaTypes().values()) {
+      schema(media.getSchema());
+      if (media.getExamples() != null) {
+        for (Example example : media.getExamples().values()) {
+          example.setValue(json(example.getValue()));
+        }
+      }
+      media.setExample(json(media.getExample()));
+    }
+  }
+
+  void schema(Schema schema) {
+    if (schema == null) {
+      return;
+    }
+    boolean list =
+        schema.getExtensions() != null && schema.getExtensions().containsKey(OpenApiDocument.LIST);
+    if (list) {
+      schema.removeExtension(OpenApiDocument.LIST);
+    }
+    if (schema.getRef() != null) {
+      String ref = schema.getRef();
+      if (list || schema.getType() == Schema.SchemaType.ARRAY) {
+        clear(schema);
+        schema.setType(Schema.SchemaType.ARRAY);
+        schema.setItems(org.eclipse.microprofile.openapi.OASFactory.createSchema().ref(ref));
+      } else {
+        clear(schema);
+        schema.setRef(ref);
+      }
+      return;
+    }
+    clearIf(Boolean.FALSE, schema.getExclusiveMaximum(), schema::setExclusiveMaximum);
+    clearIf(Boolean.FALSE, schema.getExclusiveMinimum(), schema::setExclusiveMinimum);
+    clearIf(Boolean.FALSE, schema.getUniqueItems(), schema::setUniqueItems);
+    clearIf(Boolean.FALSE, schema.getNullable(), schema::setNullable);
+    clearIf(Boolean.FALSE, schema.getReadOnly(), schema::setReadOnly);
+    clearIf(Boolean.FALSE, schema.getWriteOnly(), schema::setWriteOnly);
+    clearIf(Boolean.FALSE, schema.getDeprecated(), schema::setDeprecated);
+    clearIf(0, schema.getMinLength(), schema::setMinLength);
+    clearIf(0, schema.getMaxLength(), schema::setMaxLength);
+    clearIf(0, schema.getMinProperties(), schema::setMinProperties);
+    clearIf(0, schema.getMaxProperties(), schema::setMaxProperties);
+    clearIf(0, schema.getMinItems(), schema::setMinItems);
+    clearIf(0, schema.getMaxItems(), schema::setMaxItems);
+    if (schema.getType() != null
+        && schema.getType() != Schema.SchemaType.OBJECT
+        && !none(schema.getProperties())) {
+      // an implementation's properties copied onto a string or an array
+      if (schema.getType() == Schema.SchemaType.ARRAY && schema.getItems() == null) {
+        schema.setItems(itemOf(schema.getProperties()));
+      }
+      schema.setProperties(null);
+    }
+    if (schema.getType() == Schema.SchemaType.OBJECT
+        && none(schema.getProperties())
+        && (schema.getMinimum() != null || schema.getMaximum() != null)) {
+      // a number read from a java.lang.Object field (as a patient's age, number or text)
+      schema.setType(Schema.SchemaType.INTEGER);
+    }
+    if (schema.getExample() instanceof String text
+        && (schema.getType() == Schema.SchemaType.INTEGER
+            || schema.getType() == Schema.SchemaType.NUMBER)) {
+      try {
+        BigDecimal number = new BigDecimal(text);
+        schema.setExample(
+            schema.getType() == Schema.SchemaType.INTEGER ? number.longValueExact() : number);
+      } catch (NumberFormatException | ArithmeticException notANumber) {
+        schema.setExample(null);
+      }
+    }
+    if (schema.getProperties() != null) {
+      schema.getProperties().values().forEach(this::schema);
+    }
+    schema(schema.getItems());
+    schema(schema.getAdditionalPropertiesSchema());
+    for (List<Schema> composed :
+        java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+      if (composed != null) {
+        composed.forEach(this::schema);
+      }
+    }
+  }
+
+  private static boolean none(Map<?, ?> map) {
+    return map == null || map.isEmpty();
+  }
+
+  /** The component with exactly these properties, or an object of them. */
+  private Schema itemOf(Map<String, Schema> properties) {
+    return components.entrySet().stream()
+        .filter(
+            c ->
+                c.getValue().getProperties() != null
+                    && c.getValue().getProperties().keySet().equals(properties.keySet()))
+        .findFirst()
+        .map(
+            c ->
+                org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                    .ref("#/components/schemas/" + c.getKey()))
+        .orElseGet(
+            () ->
+                org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                    .type(Schema.SchemaType.OBJECT)
+                    .properties(new LinkedHashMap<>(properties)));
+  }
+
+  /**
+   * Payara adds a list of its endpoints beside the paths, which OpenAPI does not allow (its
+   * implementation's own property, so reached by its own setter).
+   */
+  private static void withoutEndpoints(OpenAPI api) {
+    try {
+      api.getClass().getMethod("setEndpoints", Map.class).invoke(api, new java.util.TreeMap<>());
+    } catch (ReflectiveOperationException notPayara) {
+      // another implementation: nothing to remove
+    }
+  }
+
+  private static void clear(Schema schema) {
+    schema.setType(null);
+    schema.setProperties(null);
+    schema.setItems(null);
+    schema.setDescription(null);
+    schema.setExclusiveMaximum(null);
+    schema.setExclusiveMinimum(null);
+    schema.setUniqueItems(null);
+    schema.setNullable(null);
+    schema.setReadOnly(null);
+    schema.setWriteOnly(null);
+    schema.setDeprecated(null);
+    schema.setMinLength(null);
+    schema.setMaxProperties(null);
+    schema.setMinProperties(null);
+    schema.setMinItems(null);
+    schema.setMaxItems(null);
+    schema.setExample(null);
+    schema.setRef(null);
+  }
+
+  private static <T> void clearIf(T unsaid, T value, Consumer<T> setter) {
+    if (Objects.equals(unsaid, value)) {
+      setter.accept(null);
+    }
+  }
+
+  /** An example given as JSON text in an annotation, as the JSON it is. */
+  private static Object json(Object value) {
+    if (value instanceof String text
+        && (text.strip().startsWith("{") || text.strip().startsWith("["))) {
+      try {
+        return plain(Json.createReader(new StringReader(text)).readValue());
+      } catch (jakarta.json.JsonException notJson) {
+        return value;
+      }
+    }
+    return value;
+  }
+
+  private static Object plain(JsonValue value) {
+    return switch (value.getValueType()) {
+      case OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        value.asJsonObject().forEach((k, v) -> map.put(k, plain(v)));
+        yield map;
+      }
+      case ARRAY -> value.asJsonArray().stream().map(Tidy::plain).toList();
+      case STRING -> ((JsonString) value).getString();
+      case NUMBER ->
+          ((JsonNumber) value).isIntegral()
+              ? (Object) ((JsonNumber) value).longValue()
+              : ((JsonNumber) value).bigDecimalValue();
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      case NULL -> null;
+    };
+  }
+}

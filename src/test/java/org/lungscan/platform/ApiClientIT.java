@@ -1,0 +1,94 @@
+package org.lungscan.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lungscan.client.ApiClient;
+import org.lungscan.client.ApiException;
+import org.lungscan.client.api.LungScansApi;
+import org.lungscan.client.api.PatientsApi;
+import org.lungscan.client.api.PredictionsApi;
+import org.lungscan.client.model.PatientRequest;
+import org.lungscan.client.model.PatientResponse;
+import org.lungscan.client.model.PredictRequest;
+import org.lungscan.client.model.PredictResponse;
+import org.lungscan.client.model.PredictionResponse;
+import org.lungscan.client.model.PredictionWithScan;
+import org.lungscan.client.model.Scan;
+import org.lungscan.testing.Api;
+import org.lungscan.testing.RunningServer;
+import org.lungscan.testing.SystemServer;
+
+/**
+ * The Java client openapi-generator builds from the OpenAPI document (see pom.xml), used as a
+ * hospital integrator would: add a patient, upload a scan, predict, read the prediction, and meet
+ * the documented problem for another doctor's patient. It compiles only against the document and
+ * works only if the server answers as the document says. Sign-up and login go over plain HTTP: the
+ * document gives their success answers no body, so a generated client asks them for problems only
+ * (Accept: application/problem+json) and gets 406.
+ */
+class ApiClientIT {
+
+  private final RunningServer server = SystemServer.get();
+
+  @Test
+  void aGeneratedClientSignsUpLogsInAddsAPatientUploadsPredictsAndReadsThePrediction()
+      throws Exception {
+    ApiClient doctor = client(Api.onSystemServer().newDoctor("Dr. Generated").token());
+
+    PatientResponse patient =
+        new PatientsApi(doctor)
+            .createPatient(
+                new PatientRequest()
+                    .name("Katherine Johnson")
+                    .age(52)
+                    .gender(PatientRequest.GenderEnum.FEMALE));
+    assertEquals("Katherine Johnson", patient.getName());
+
+    File image = Path.of("models", "reference", "malignant_nodule-1.png").toFile();
+    Scan scan = new LungScansApi(doctor).uploadScan(image, patient.getId().toString());
+    assertEquals(patient.getId(), scan.getPatientId());
+    assertEquals("image/png", scan.getContentType());
+
+    PredictResponse predicted =
+        new PredictionsApi(doctor).predict(new PredictRequest().scanId(scan.getId()));
+    assertEquals("Prediction successful", predicted.getMessage());
+    PredictionResponse prediction = predicted.getPrediction();
+    assertEquals(scan.getId(), prediction.getScanId());
+    assertNotNull(prediction.getPredictedClass());
+    assertTrue(prediction.getConfidence().doubleValue() > 0);
+    assertFalse(prediction.getProbabilities().isEmpty());
+
+    List<PredictionWithScan> read = new PredictionsApi(doctor).listPredictions(null, null);
+    assertEquals(1, read.size());
+    assertEquals(prediction.getId(), read.get(0).getId());
+    assertEquals(prediction.getPredictedClass(), read.get(0).getPredictedClass());
+    assertEquals(patient.getId(), read.get(0).getScan().getPatient().getId());
+  }
+
+  @Test
+  void theClientSeesTheDocumentedProblemForAnotherDoctorsPatient() throws Exception {
+    PatientsApi patients =
+        new PatientsApi(client(Api.onSystemServer().newDoctor("Dr. Other").token()));
+    ApiException refused =
+        assertThrows(ApiException.class, () -> patients.getPatient(new java.math.BigDecimal(1)));
+    assertEquals(404, refused.getCode());
+    assertTrue(refused.getResponseBody().contains("\"status\":404"), refused.getResponseBody());
+  }
+
+  private ApiClient client(String token) {
+    ApiClient client = new ApiClient();
+    client.updateBaseUri(server.uri("").toString());
+    if (token != null) {
+      client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+    }
+    return client;
+  }
+}
