@@ -34,6 +34,9 @@ class PageWordsTest {
     assertTrue(used.size() > 40, "the pages were read: " + used);
     Set<String> missing = new TreeSet<>(used);
     missing.removeAll(WORDS.keySet());
+    // a key ending in a dot is the prefix of keys a view completes with an enum's name
+    missing.removeIf(
+        k -> k.endsWith(".") && WORDS.keySet().stream().anyMatch(w -> w.startsWith(k)));
     assertEquals(Set.of(), missing);
   }
 
