@@ -89,10 +89,11 @@ public class ModelEvaluation {
       Map<String, Map<String, Integer>> confusion,
       Map<String, PerClass> perClass,
       long millis,
-      Comparison active) {}
+      Comparison active)
+      implements java.io.Serializable {}
 
   /** Per finding: how many scans had it, and how many of them the model classed so. */
-  public record PerClass(int reviewed, int agreed, Double rate) {}
+  public record PerClass(int reviewed, int agreed, Double rate) implements java.io.Serializable {}
 
   /** The active model's figures on the same scans, and how many scans the two class differently. */
   public record Comparison(
@@ -103,7 +104,8 @@ public class ModelEvaluation {
       Double rate,
       Map<String, Map<String, Integer>> confusion,
       Map<String, PerClass> perClass,
-      int wouldChangeClass) {}
+      int wouldChangeClass)
+      implements java.io.Serializable {}
 
   public Result evaluate(long id) {
     RegisteredModel model = records.get(id);

@@ -245,12 +245,13 @@ public class ModelRegistry implements ModelChoice {
     if (loaded.modelFile().isEmpty()) {
       return;
     }
-    Optional<RegisteredModel> active = records.active();
-    if (active.isEmpty()) {
-      return;
-    }
-    long id = active.get().getId();
+    // read under the lock: a row read before a local activation committed would swap the model back
     synchronized (running) {
+      Optional<RegisteredModel> active = records.active();
+      if (active.isEmpty()) {
+        return;
+      }
+      long id = active.get().getId();
       if (Long.valueOf(id).equals(running.get()) || Long.valueOf(id).equals(failed.get())) {
         return;
       }
