@@ -61,7 +61,11 @@ public class AuthResource {
                               + " \"password\": \"correct horse battery staple\"}")))
   @APIResponse(
       responseCode = "201",
-      description = "The account, ACTIVE or PENDING (waiting for an administrator's approval)")
+      description = "The account, ACTIVE or PENDING (waiting for an administrator's approval)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "NewAccountResponse")))
   @APIResponse(
       responseCode = "400",
       description = "A field breaks its rule",
@@ -93,7 +97,11 @@ public class AuthResource {
                       value =
                           "{\"email\": \"ada@hospital.example\","
                               + " \"password\": \"correct horse battery staple\", \"otp\": \"492039\"}")))
-  @APIResponse(responseCode = "200", description = "A bearer token and whose it is")
+  @APIResponse(
+      responseCode = "200",
+      description = "A bearer token and whose it is",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LoginResponse")))
   @APIResponse(
       responseCode = "401",
       description =
@@ -131,7 +139,11 @@ public class AuthResource {
   @Path("me")
   @RolesAllowed("doctor")
   @Operation(operationId = "whoAmI", summary = "The signed-in doctor's account")
-  @APIResponse(responseCode = "200", description = "The account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserResponse")))
   @APIResponse(
       responseCode = "401",
       description = "No valid token",
@@ -282,6 +294,7 @@ public class AuthResource {
   public record Code(String otp) {}
 
   /** A doctor's account as the API shows it. */
+  @Schema(name = "UserResponse")
   public record UserResponse(
       long id,
       String name,
@@ -303,6 +316,7 @@ public class AuthResource {
   }
 
   /** A newly created account. */
+  @Schema(name = "NewAccountResponse")
   public record AccountResponse(
       long id, String name, String email, String role, AccountStatus status, Instant createdAt) {
     static AccountResponse of(Doctor doctor) {
@@ -317,6 +331,7 @@ public class AuthResource {
   }
 
   /** A token and who it is for. */
+  @Schema(name = "LoginResponse")
   public record LoginResponse(
       String token, String tokenType, Instant expiresAt, UserResponse user) {}
 
