@@ -174,7 +174,11 @@ class IsolationMatrixIT {
       browser.waitForText(doctor.name());
       Cookie session = browser.driver().manage().getCookieNamed("LUNGSCAN_SESSION");
       assertNotNull(session, "signed in on the pages");
-      return session.getName() + "=" + session.getValue();
+      // every cookie, as a browser sends them: Payara's distributable sessions also need
+      // JSESSIONIDVERSION
+      return browser.driver().manage().getCookies().stream()
+          .map(c -> c.getName() + "=" + c.getValue())
+          .collect(Collectors.joining("; "));
     }
   }
 
