@@ -21,19 +21,15 @@ final class AreaAveraging {
     int sourceWidth = source.getWidth();
     int sourceHeight = source.getHeight();
     SpanWeights across = new SpanWeights(sourceWidth, width);
+    SpanWeights down = new SpanWeights(sourceHeight, height);
     float[][] row = new float[channels][sourceWidth];
-    float[][] narrowed = new float[channels][width * sourceHeight];
+    float[][] narrowed = new float[channels][width];
+    float[][] shrunk = new float[channels][width * height];
     for (int y = 0; y < sourceHeight; y++) {
       rows.read(y, row);
       for (int c = 0; c < channels; c++) {
-        across.apply(row[c], 0, 1, narrowed[c], y * width, 1);
-      }
-    }
-    SpanWeights down = new SpanWeights(sourceHeight, height);
-    float[][] shrunk = new float[channels][width * height];
-    for (int c = 0; c < channels; c++) {
-      for (int x = 0; x < width; x++) {
-        down.apply(narrowed[c], x, width, shrunk[c], x, width);
+        across.apply(row[c], narrowed[c]);
+        down.spread(y, narrowed[c], shrunk[c]);
       }
     }
     return rows.toImage(shrunk, width, height);
@@ -43,8 +39,10 @@ final class AreaAveraging {
   private static final class SpanWeights {
     private final int[] first;
     private final float[][] weights;
+    private final int sourceLength;
 
     SpanWeights(int sourceLength, int targetLength) {
+      this.sourceLength = sourceLength;
       double scale = (double) sourceLength / targetLength;
       first = new int[targetLength];
       weights = new float[targetLength][];
@@ -61,17 +59,48 @@ final class AreaAveraging {
       }
     }
 
-    void apply(
-        float[] from, int fromOffset, int fromStride, float[] to, int toOffset, int toStride) {
+    /** Narrows one source row to the target's width. */
+    void apply(float[] from, float[] to) {
       for (int i = 0; i < first.length; i++) {
         float sum = 0;
-        int at = fromOffset + first[i] * fromStride;
-        for (float weight : weights[i]) {
-          sum += weight * from[at];
-          at += fromStride;
+        float[] covering = weights[i];
+        int at = first[i];
+        for (int k = 0; k < covering.length; k++) {
+          sum += covering[k] * from[at + k];
         }
-        to[toOffset + i * toStride] = sum;
+        to[i] = sum;
       }
+    }
+
+    /**
+     * Adds source row {@code y} (already narrowed) to the target rows it covers, so that the source
+     * is read once, top to bottom.
+     */
+    void spread(int y, float[] narrowedRow, float[] target) {
+      int width = narrowedRow.length;
+      for (int i = firstCovering(y); i < first.length && first[i] <= y; i++) {
+        int k = y - first[i];
+        if (k < weights[i].length) {
+          float weight = weights[i][k];
+          int offset = i * width;
+          for (int x = 0; x < width; x++) {
+            target[offset + x] += weight * narrowedRow[x];
+          }
+        }
+      }
+    }
+
+    /** The first target pixel whose span reaches source pixel {@code y}. */
+    private int firstCovering(int y) {
+      int i =
+          Math.max(0, Math.min(first.length - 1, (int) ((long) y * first.length / sourceLength)));
+      while (i > 0 && first[i - 1] + weights[i - 1].length > y) {
+        i--;
+      }
+      while (i < first.length - 1 && first[i] + weights[i].length <= y) {
+        i++;
+      }
+      return i;
     }
   }
 
@@ -85,6 +114,8 @@ final class AreaAveraging {
     private final boolean storedGrey;
     private final boolean alpha;
     private final int[] samples;
+    private final int bytesPerPixel;
+    private final byte[] bytes;
 
     PixelRows(BufferedImage image) {
       this.image = image;
@@ -94,6 +125,8 @@ final class AreaAveraging {
               && image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
       this.alpha = image.getColorModel().hasAlpha();
       this.samples = new int[image.getWidth()];
+      this.bytesPerPixel = bytesPerPixel(image);
+      this.bytes = bytesPerPixel == 0 ? null : new byte[image.getWidth() * bytesPerPixel];
     }
 
     int channels() {
@@ -101,7 +134,10 @@ final class AreaAveraging {
     }
 
     void read(int y, float[][] row) {
-      if (storedGrey) {
+      if (bytes != null) {
+        raster.getDataElements(0, y, bytes.length / bytesPerPixel, 1, bytes);
+        readBytes(row);
+      } else if (storedGrey) {
         for (int band = 0; band < channels(); band++) {
           float toByte = 255f / ((1 << raster.getSampleModel().getSampleSize(band)) - 1);
           raster.getSamples(0, y, samples.length, 1, band, samples);
@@ -123,6 +159,33 @@ final class AreaAveraging {
       if (alpha) {
         premultiply(row);
       }
+    }
+
+    /**
+     * 8-bit grey, or 8-bit colour as JPEG colour decodes (the raster gives it in band order: red,
+     * green, blue): the row's bytes as they are.
+     */
+    private void readBytes(float[][] row) {
+      if (bytesPerPixel == 1) {
+        for (int x = 0; x < bytes.length; x++) {
+          row[0][x] = bytes[x] & 0xFF;
+        }
+        return;
+      }
+      for (int x = 0, at = 0; at < bytes.length; x++, at += 3) {
+        row[0][x] = bytes[at] & 0xFF;
+        row[1][x] = bytes[at + 1] & 0xFF;
+        row[2][x] = bytes[at + 2] & 0xFF;
+      }
+    }
+
+    /** How many bytes a pixel has when its row can be read as bytes, or 0. */
+    private static int bytesPerPixel(BufferedImage image) {
+      return switch (image.getType()) {
+        case BufferedImage.TYPE_BYTE_GRAY -> 1;
+        case BufferedImage.TYPE_3BYTE_BGR -> 3;
+        default -> 0;
+      };
     }
 
     BufferedImage toImage(float[][] shrunk, int width, int height) {
