@@ -42,6 +42,10 @@ final class MultipartForm {
   private final byte[] buffer;
   private int start;
   private int end;
+
+  /** No delimiter starts in the buffer before this index (so it is not searched twice). */
+  private int clearUntil;
+
   private boolean bodyEnded;
   private boolean formEnded;
   private PartContent current;
@@ -180,6 +184,7 @@ final class MultipartForm {
     if (buffer.length - start < wanted) {
       System.arraycopy(buffer, start, buffer, 0, end - start);
       end -= start;
+      clearUntil = Math.max(0, clearUntil - start);
       start = 0;
     }
     while (end - start < wanted && !bodyEnded) {
@@ -193,14 +198,20 @@ final class MultipartForm {
     return end - start;
   }
 
-  /** Where the delimiter starts in the buffered bytes, or -1. */
+  /**
+   * Where the delimiter starts in the buffered bytes, or -1; afterwards no delimiter starts before
+   * {@link #clearUntil}.
+   */
   private int delimiterAt() {
     byte first = delimiter[0];
-    for (int i = start; i <= end - delimiter.length; i++) {
+    int i = Math.max(start, clearUntil);
+    for (; i <= end - delimiter.length; i++) {
       if (buffer[i] == first && matchesAt(i)) {
+        clearUntil = i;
         return i;
       }
     }
+    clearUntil = Math.max(clearUntil, i);
     return -1;
   }
 
@@ -232,6 +243,12 @@ final class MultipartForm {
         return 0;
       }
       while (true) {
+        if (clearUntil > start) {
+          int n = Math.min(length, clearUntil - start);
+          System.arraycopy(buffer, start, target, offset, n);
+          start += n;
+          return n;
+        }
         int found = delimiterAt();
         if (found == start) {
           start += delimiter.length;
