@@ -216,7 +216,7 @@ public class AdminDoctorsResource {
           account.id(),
           account.name(),
           account.email(),
-          account.isAdmin() ? "admin" : "doctor",
+          account.role().apiName(),
           account.status(),
           account.mfaEnabled(),
           account.createdAt(),

@@ -308,7 +308,7 @@ public class AuthResource {
           doctor.getId(),
           doctor.getName(),
           doctor.getEmail(),
-          roleOf(doctor),
+          doctor.getRole().apiName(),
           doctor.getStatus(),
           doctor.isMfaEnabled(),
           doctor.isPasswordChangeRequired());
@@ -324,7 +324,7 @@ public class AuthResource {
           doctor.getId(),
           doctor.getName(),
           doctor.getEmail(),
-          roleOf(doctor),
+          doctor.getRole().apiName(),
           doctor.getStatus(),
           doctor.getCreatedAt());
     }
@@ -334,8 +334,4 @@ public class AuthResource {
   @Schema(name = "LoginResponse")
   public record LoginResponse(
       String token, String tokenType, Instant expiresAt, UserResponse user) {}
-
-  static String roleOf(Doctor doctor) {
-    return doctor.isAdmin() ? "admin" : "doctor";
-  }
 }
