@@ -52,8 +52,14 @@ final class BoundedBody extends FilterInputStream {
     int n = super.read(buffer, offset, length);
     if (n > 0) {
       count(n);
-      for (int i = offset; i < offset + n; i++) {
-        see(buffer[i]);
+      if (delimiter.length > 0) {
+        byte first = delimiter[0];
+        for (int i = offset; i < offset + n; i++) {
+          // most bytes cannot start a delimiter: a tight loop passes them by
+          if (matched > 0 || buffer[i] == first) {
+            see(buffer[i]);
+          }
+        }
       }
     }
     return n;
