@@ -59,23 +59,6 @@ final class Tidy {
           .values()
           .forEach(
               response -> {
-                if (response.getHeaders() != null
-                    && response.getHeaders().containsKey("X-Total-Count")
-                    && response.getContent() != null) {
-                  // a paged list (the contract's lists carry their total): an array of the schema
-                  response.getContent().getMediaTypes().values().stream()
-                      .map(MediaType::getSchema)
-                      .filter(schema -> schema != null && schema.getRef() != null)
-                      .forEach(
-                          schema -> {
-                            String ref = schema.getRef();
-                            schema.setRef(null);
-                            schema.setType(Schema.SchemaType.ARRAY);
-                            schema.setItems(
-                                org.eclipse.microprofile.openapi.OASFactory.createSchema()
-                                    .ref(ref));
-                          });
-                }
                 content(response.getContent());
                 if (response.getHeaders() != null) {
                   response.getHeaders().values().forEach(h -> schema(h.getSchema()));
@@ -89,6 +72,14 @@ final class Tidy {
       return;
     }
     for (MediaType media : content.getMediaTypes().values()) {
+      if (media.getExtensions() != null
+          && media.getExtensions().containsKey(OpenApiDocument.LIST)) {
+        media.removeExtension(OpenApiDocument.LIST);
+        media.setSchema(
+            org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                .type(Schema.SchemaType.ARRAY)
+                .items(media.getSchema()));
+      }
       schema(media.getSchema());
       if (media.getExamples() != null) {
         for (Example example : media.getExamples().values()) {
@@ -103,21 +94,10 @@ final class Tidy {
     if (schema == null) {
       return;
     }
-    boolean list =
-        schema.getExtensions() != null && schema.getExtensions().containsKey(OpenApiDocument.LIST);
-    if (list) {
-      schema.removeExtension(OpenApiDocument.LIST);
-    }
     if (schema.getRef() != null) {
       String ref = schema.getRef();
-      if (list || schema.getType() == Schema.SchemaType.ARRAY) {
-        clear(schema);
-        schema.setType(Schema.SchemaType.ARRAY);
-        schema.setItems(org.eclipse.microprofile.openapi.OASFactory.createSchema().ref(ref));
-      } else {
-        clear(schema);
-        schema.setRef(ref);
-      }
+      clear(schema);
+      schema.setRef(ref);
       return;
     }
     clearIf(Boolean.FALSE, schema.getExclusiveMaximum(), schema::setExclusiveMaximum);
@@ -148,6 +128,7 @@ final class Tidy {
       // a number read from a java.lang.Object field (as a patient's age, number or text)
       schema.setType(Schema.SchemaType.INTEGER);
     }
+    typeByFormat(schema);
     if (schema.getExample() instanceof String text
         && (schema.getType() == Schema.SchemaType.INTEGER
             || schema.getType() == Schema.SchemaType.NUMBER)) {
@@ -169,6 +150,23 @@ final class Tidy {
       if (composed != null) {
         composed.forEach(this::schema);
       }
+    }
+  }
+
+  /**
+   * Payara types a property by its Java type whatever its {@code @Schema} says ({@code long} is a
+   * number, {@code LocalDate} an object); the annotation's format is kept, and says what it is.
+   */
+  private static void typeByFormat(Schema schema) {
+    String format = schema.getFormat();
+    if (schema.getType() == Schema.SchemaType.NUMBER
+        && ("int64".equals(format) || "int32".equals(format))) {
+      schema.setType(Schema.SchemaType.INTEGER);
+    }
+    if (schema.getType() == Schema.SchemaType.OBJECT
+        && none(schema.getProperties())
+        && ("date".equals(format) || "date-time".equals(format))) {
+      schema.setType(Schema.SchemaType.STRING);
     }
   }
 
