@@ -104,7 +104,10 @@ public class AuditEventsResource {
       @Parameter(description = "First day, YYYY-MM-DD (UTC), included") @QueryParam("from")
           String from,
       @Parameter(description = "Last day, YYYY-MM-DD (UTC), included") @QueryParam("to") String to,
-      @Parameter(description = "Only what this account did") @QueryParam("doctor_id")
+      @Parameter(
+              description = "Only what this account did",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+          @QueryParam("doctor_id")
           String doctorId,
       @Parameter(description = "Only this action, e.g. SIGN_IN") @QueryParam("action")
           String action,

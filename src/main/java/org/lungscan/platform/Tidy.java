@@ -17,8 +17,12 @@ import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
-/** Undoes what Payara's reading of OpenAPI annotations adds that the annotations never said. */
+/**
+ * Undoes what Payara's reading of OpenAPI annotations adds that the annotations never said, and
+ * describes once the paging parameters every list reads as text and hands to {@link PageRequest}.
+ */
 final class Tidy {
 
   private Map<String, Schema> components = Map.of();
@@ -43,6 +47,7 @@ final class Tidy {
     }
     if (operation.getParameters() != null) {
       operation.getParameters().forEach(p -> schema(p.getSchema()));
+      operation.getParameters().forEach(Tidy::paging);
     }
     if (operation.getRequestBody() != null) {
       Content body = operation.getRequestBody().getContent();
@@ -64,6 +69,40 @@ final class Tidy {
                   response.getHeaders().values().forEach(h -> schema(h.getSchema()));
                 }
               });
+    }
+  }
+
+  /**
+   * A list's {@code page} and {@code size}, which every door reads as text and hands to {@link
+   * PageRequest}: described once here, as the numbers PageRequest takes.
+   */
+  private static void paging(Parameter parameter) {
+    if (parameter.getIn() != Parameter.In.QUERY
+        || parameter.getSchema() == null
+        || parameter.getSchema().getType() != Schema.SchemaType.STRING) {
+      return;
+    }
+    Schema number =
+        org.eclipse.microprofile.openapi.OASFactory.createSchema()
+            .type(Schema.SchemaType.INTEGER)
+            .format("int32");
+    if (parameter.getName().equals("page")) {
+      parameter.setSchema(
+          number.minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(PageRequest.MAX_PAGE)));
+      describe(parameter, "The page, from 0");
+    } else if (parameter.getName().equals("size")) {
+      parameter.setSchema(
+          number
+              .minimum(BigDecimal.ONE)
+              .maximum(BigDecimal.valueOf(PageRequest.MAX_SIZE))
+              .defaultValue(PageRequest.DEFAULT_SIZE));
+      describe(parameter, "How many a page");
+    }
+  }
+
+  private static void describe(Parameter parameter, String description) {
+    if (parameter.getDescription() == null || parameter.getDescription().isBlank()) {
+      parameter.setDescription(description);
     }
   }
 
