@@ -52,7 +52,7 @@ public class AdminDoctorsResource {
           @Header(
               name = "X-Total-Count",
               description = "How many accounts match in all",
-              schema = @Schema(type = SchemaType.INTEGER)),
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,

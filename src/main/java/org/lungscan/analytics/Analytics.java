@@ -19,7 +19,7 @@ public record Analytics(
     @Schema(format = "int64") long predictions,
     @Schema(format = "int64") long reviews,
     List<Day> byDay,
-    Map<String, Long> predictedClasses,
+    @Schema(format = "int64") Map<String, Long> predictedClasses,
     Agreement agreement,
     List<ModelFigures> byModel,
     InferenceTimes inferenceMs)
@@ -67,7 +67,7 @@ public record Analytics(
       @Schema(format = "int64") long predictions,
       @Schema(format = "int64") long reviewed,
       @Schema(format = "int64") long agreed,
-      Map<String, Map<String, Long>> confusion)
+      @Schema(format = "int64") Map<String, Map<String, Long>> confusion)
       implements Serializable {}
 
   /** Inference time in milliseconds (nearest-rank percentiles); null without predictions. */

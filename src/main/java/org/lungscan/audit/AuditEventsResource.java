@@ -79,7 +79,7 @@ public class AuditEventsResource {
           @Header(
               name = "X-Total-Count",
               description = "How many events match in all (JSON only)",
-              schema = @Schema(type = SchemaType.INTEGER)),
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content = {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,

@@ -55,7 +55,7 @@ public class PatientsResource {
           @Header(
               name = "X-Total-Count",
               description = "How many there are in all",
-              schema = @Schema(type = SchemaType.INTEGER)),
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,

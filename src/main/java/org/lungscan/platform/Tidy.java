@@ -194,10 +194,22 @@ final class Tidy {
 
   /**
    * Payara types a property by its Java type whatever its {@code @Schema} says ({@code long} is a
-   * number, {@code LocalDate} an object); the annotation's format is kept, and says what it is.
+   * number, {@code LocalDate} an object); the annotation's format is kept, and says what it is. Of
+   * Java's whole numbers Payara calls only {@code int} an integer, without a format.
    */
   private static void typeByFormat(Schema schema) {
     String format = schema.getFormat();
+    Schema values = schema.getAdditionalPropertiesSchema();
+    if (values != null && format != null && none(schema.getProperties())) {
+      // a map's format is its values' (nested maps too), which no annotation reaches
+      schema.setFormat(null);
+      values.setFormat(format);
+      typeByFormat(values);
+      return;
+    }
+    if (schema.getType() == Schema.SchemaType.INTEGER && format == null) {
+      schema.setFormat("int32");
+    }
     if (schema.getType() == Schema.SchemaType.NUMBER
         && ("int64".equals(format) || "int32".equals(format))) {
       schema.setType(Schema.SchemaType.INTEGER);

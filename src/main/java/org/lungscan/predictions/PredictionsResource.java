@@ -45,7 +45,7 @@ public class PredictionsResource {
           @Header(
               name = "X-Total-Count",
               description = "How many there are in all",
-              schema = @Schema(type = SchemaType.INTEGER)),
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,

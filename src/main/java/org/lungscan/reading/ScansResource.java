@@ -47,7 +47,10 @@ public class ScansResource {
   @APIResponse(
       responseCode = "200",
       description = "The scans; X-Total-Count holds the total",
-      headers = @Header(name = "X-Total-Count", schema = @Schema(type = SchemaType.INTEGER)),
+      headers =
+          @Header(
+              name = "X-Total-Count",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,

@@ -40,7 +40,10 @@ public class WorklistResource {
   @APIResponse(
       responseCode = "200",
       description = "One page of the worklist; X-Total-Count holds the total",
-      headers = @Header(name = "X-Total-Count", schema = @Schema(type = SchemaType.INTEGER)),
+      headers =
+          @Header(
+              name = "X-Total-Count",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
