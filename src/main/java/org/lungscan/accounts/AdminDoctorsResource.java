@@ -16,6 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lungscan.platform.Invalid;
+import org.lungscan.platform.OpenApiDocument;
 import org.lungscan.platform.PageRequest;
 
 /** The JSON door to the administration of accounts, for administrators only. */
@@ -30,7 +34,7 @@ import org.lungscan.platform.PageRequest;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin")
-@Tag(name = "Administration")
+@Tag(name = "Administration", description = "Accounts, for administrators")
 public class AdminDoctorsResource {
 
   private static final String PROBLEM = "application/problem+json";
@@ -41,7 +45,19 @@ public class AdminDoctorsResource {
   @Operation(
       operationId = "listDoctors",
       summary = "Accounts by name, filtered by status and by part of the name or email")
-  @APIResponse(responseCode = "200", description = "A page of accounts; X-Total-Count in all")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of accounts",
+      headers =
+          @Header(
+              name = "X-Total-Count",
+              description = "How many accounts match in all",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "DoctorAccount"),
+              extensions = @Extension(name = OpenApiDocument.LIST, value = "true")))
   @APIResponse(
       responseCode = "400",
       description = "Unknown status, or paging out of range",
@@ -72,7 +88,11 @@ public class AdminDoctorsResource {
   @POST
   @Path("{id}/approve")
   @Operation(operationId = "approveDoctor", summary = "Let a pending account sign in")
-  @APIResponse(responseCode = "200", description = "The account, ACTIVE")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account, ACTIVE",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DoctorAccount")))
   @APIResponse(
       responseCode = "403",
       description = "Not an administrator",
@@ -85,7 +105,7 @@ public class AdminDoctorsResource {
       responseCode = "409",
       description = "The account is disabled (enable it instead)",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  public DoctorAccount approve(@PathParam("id") long id) {
+  public DoctorAccount approve(@PathParam("id") @Schema(format = "int64") long id) {
     return DoctorAccount.of(administration.approve(id));
   }
 
@@ -94,7 +114,11 @@ public class AdminDoctorsResource {
   @Operation(
       operationId = "disableDoctor",
       summary = "Switch an account off; its tokens and sessions end at once")
-  @APIResponse(responseCode = "200", description = "The account, DISABLED")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account, DISABLED",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DoctorAccount")))
   @APIResponse(
       responseCode = "403",
       description = "Not an administrator",
@@ -107,14 +131,18 @@ public class AdminDoctorsResource {
       responseCode = "409",
       description = "The last active administrator",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  public DoctorAccount disable(@PathParam("id") long id) {
+  public DoctorAccount disable(@PathParam("id") @Schema(format = "int64") long id) {
     return DoctorAccount.of(administration.disable(id));
   }
 
   @POST
   @Path("{id}/enable")
   @Operation(operationId = "enableDoctor", summary = "Let a disabled account sign in again")
-  @APIResponse(responseCode = "200", description = "The account, ACTIVE")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account, ACTIVE",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DoctorAccount")))
   @APIResponse(
       responseCode = "403",
       description = "Not an administrator",
@@ -123,7 +151,7 @@ public class AdminDoctorsResource {
       responseCode = "404",
       description = "No such account",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  public DoctorAccount enable(@PathParam("id") long id) {
+  public DoctorAccount enable(@PathParam("id") @Schema(format = "int64") long id) {
     return DoctorAccount.of(administration.enable(id));
   }
 
@@ -135,7 +163,11 @@ public class AdminDoctorsResource {
   @RequestBody(
       content =
           @Content(examples = @ExampleObject(name = "admin", value = "{\"role\": \"ADMIN\"}")))
-  @APIResponse(responseCode = "200", description = "The account")
+  @APIResponse(
+      responseCode = "200",
+      description = "The account",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DoctorAccount")))
   @APIResponse(
       responseCode = "400",
       description = "role is not DOCTOR or ADMIN",
@@ -152,7 +184,8 @@ public class AdminDoctorsResource {
       responseCode = "409",
       description = "The last active administrator",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  public DoctorAccount changeRole(@PathParam("id") long id, RoleChange body) {
+  public DoctorAccount changeRole(
+      @PathParam("id") @Schema(format = "int64") long id, RoleChange body) {
     return DoctorAccount.of(administration.changeRole(id, roleOf(body)));
   }
 
@@ -164,7 +197,9 @@ public class AdminDoctorsResource {
   @APIResponse(
       responseCode = "200",
       description =
-          "The account and its temporary_password, shown this once; its tokens and sessions end")
+          "The account and its temporary_password, shown this once; its tokens and sessions end",
+      content =
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PasswordReset")))
   @APIResponse(
       responseCode = "403",
       description = "Not an administrator",
@@ -173,7 +208,7 @@ public class AdminDoctorsResource {
       responseCode = "404",
       description = "No such account",
       content = @Content(mediaType = PROBLEM, schema = @Schema(ref = "Problem")))
-  public PasswordReset resetPassword(@PathParam("id") long id) {
+  public PasswordReset resetPassword(@PathParam("id") @Schema(format = "int64") long id) {
     AccountAdministration.TemporaryPassword reset = administration.resetPassword(id);
     return new PasswordReset(DoctorAccount.of(reset.account()), reset.password());
   }
@@ -203,7 +238,7 @@ public class AdminDoctorsResource {
 
   /** An account as the administration API shows it. */
   public record DoctorAccount(
-      long id,
+      @Schema(format = "int64") long id,
       String name,
       String email,
       String role,

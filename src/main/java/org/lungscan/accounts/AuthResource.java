@@ -33,7 +33,7 @@ import org.lungscan.platform.Problem;
 @Path("auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Accounts")
+@Tag(name = "Accounts", description = "Sign-up, sign-in, the signed-in doctor's account")
 public class AuthResource {
 
   private static final String PROBLEM = "application/problem+json";
@@ -222,7 +222,13 @@ public class AuthResource {
   @Operation(
       operationId = "startTwoFactor",
       summary = "A new two-factor secret, in force once a code of it is confirmed")
-  @APIResponse(responseCode = "200", description = "The secret (base32) and its otpauth URI")
+  @APIResponse(
+      responseCode = "200",
+      description = "The secret (base32) and its otpauth URI",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "TwoFactorSetup")))
   @APIResponse(
       responseCode = "401",
       description = "No valid token",
@@ -296,7 +302,7 @@ public class AuthResource {
   /** A doctor's account as the API shows it. */
   @Schema(name = "UserResponse")
   public record UserResponse(
-      long id,
+      @Schema(format = "int64") long id,
       String name,
       String email,
       String role,
@@ -318,7 +324,12 @@ public class AuthResource {
   /** A newly created account. */
   @Schema(name = "NewAccountResponse")
   public record AccountResponse(
-      long id, String name, String email, String role, AccountStatus status, Instant createdAt) {
+      @Schema(format = "int64") long id,
+      String name,
+      String email,
+      String role,
+      AccountStatus status,
+      Instant createdAt) {
     static AccountResponse of(Doctor doctor) {
       return new AccountResponse(
           doctor.getId(),

@@ -147,5 +147,6 @@ public class SecondFactor {
   }
 
   /** A secret to type or scan into an authenticator app. */
+  @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "TwoFactorSetup")
   public record Setup(String secret, String otpauthUri) {}
 }

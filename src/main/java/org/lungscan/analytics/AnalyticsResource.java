@@ -18,7 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("admin/analytics")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Analytics")
+@Tag(
+    name = "Analytics",
+    description = "The hospital's figures, without patient data, for administrators")
 public class AnalyticsResource {
 
   @Inject AnalyticsService analytics;
@@ -31,9 +33,7 @@ public class AnalyticsResource {
       responseCode = "200",
       description = "Counts per day, predicted classes, agreement, per model, inference times",
       content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Analytics.class)))
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Analytics")))
   @APIResponse(
       responseCode = "400",
       description = "A date that is not YYYY-MM-DD, from after to, or more than 366 days",

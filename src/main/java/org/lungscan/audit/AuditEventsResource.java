@@ -15,11 +15,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lungscan.platform.OpenApiDocument;
 import org.lungscan.platform.PageRequest;
 
 /**
@@ -33,55 +37,13 @@ public class AuditEventsResource {
 
   @Inject AuditEventService events;
 
-  @GET
-  @Produces(MediaType.APPLICATION_JSON)
-  @Operation(
-      operationId = "listAuditEvents",
-      summary = "The audit trail, filtered, newest first, one page at a time")
-  @APIResponse(
-      responseCode = "200",
-      description = "One page of events; X-Total-Count holds how many match")
-  @APIResponse(
-      responseCode = "400",
-      description = "A date, doctor id, action, page or size that is not valid",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not an administrator",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public Response list(
-      @Parameter(description = "First day, YYYY-MM-DD (UTC), included") @QueryParam("from")
-          String from,
-      @Parameter(description = "Last day, YYYY-MM-DD (UTC), included") @QueryParam("to") String to,
-      @Parameter(description = "Only what this account did") @QueryParam("doctor_id")
-          String doctorId,
-      @Parameter(description = "Only this action, e.g. SIGN_IN") @QueryParam("action")
-          String action,
-      @QueryParam("page") String page,
-      @QueryParam("size") String size) {
-    AuditQuery query = AuditQuery.of(from, to, doctorId, action);
-    PageRequest paging = PageRequest.of(page, size);
-    List<AuditEntry> found = events.find(query, paging);
-    return Response.ok(found).header("X-Total-Count", events.count(query)).build();
-  }
-
+  /**
+   * With {@code Accept: text/csv}. Declared before {@link #list}, and described there: of two
+   * methods sharing a path and an HTTP method, Payara's OpenAPI reader keeps the later one's
+   * operation only.
+   */
   @GET
   @Produces(AuditCsv.MEDIA_TYPE)
-  @Operation(
-      operationId = "exportAuditEvents",
-      summary = "Every event of the filtered audit trail as CSV, newest first")
-  @APIResponse(
-      responseCode = "200",
-      description = "CSV with a header row; cells a spreadsheet would run start with an apostrophe",
-      content = @Content(mediaType = AuditCsv.MEDIA_TYPE))
-  @APIResponse(
-      responseCode = "400",
-      description = "A date, doctor id or action that is not valid",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  @APIResponse(
-      responseCode = "403",
-      description = "Not an administrator",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response export(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
@@ -100,5 +62,62 @@ public class AuditEventsResource {
     return Response.ok(body, AuditCsv.MEDIA_TYPE + "; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"lungscan-audit.csv\"")
         .build();
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      operationId = "listAuditEvents",
+      summary = "The audit trail, filtered, newest first: a page as JSON, or all of it as CSV")
+  @APIResponse(
+      responseCode = "200",
+      description =
+          "One page of events as JSON; or, with Accept: text/csv, every matching event (page and"
+              + " size do not apply) as CSV with a header row, where cells a spreadsheet would run"
+              + " start with an apostrophe",
+      headers =
+          @Header(
+              name = "X-Total-Count",
+              description = "How many events match in all (JSON only)",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "AuditEntry"),
+            extensions = @Extension(name = OpenApiDocument.LIST, value = "true")),
+        @Content(
+            mediaType = AuditCsv.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.STRING),
+            example =
+                "id,at,doctor_id,action,resource_type,resource_id,outcome,client_address\r\n"
+                    + "42,2026-11-23T22:41:00Z,7,SIGN_IN,,,SUCCESS,10.0.0.8\r\n")
+      })
+  @APIResponse(
+      responseCode = "400",
+      description = "A date, doctor id, action, page or size that is not valid",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  @APIResponse(
+      responseCode = "403",
+      description = "Not an administrator",
+      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+  public Response list(
+      @Parameter(description = "First day, YYYY-MM-DD (UTC), included") @QueryParam("from")
+          String from,
+      @Parameter(description = "Last day, YYYY-MM-DD (UTC), included") @QueryParam("to") String to,
+      @Parameter(
+              description = "Only what this account did",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64"))
+          @QueryParam("doctor_id")
+          String doctorId,
+      @Parameter(description = "Only this action, e.g. SIGN_IN") @QueryParam("action")
+          String action,
+      @Parameter(description = "The page, from 0 (JSON only)") @QueryParam("page") String page,
+      @Parameter(description = "Events a page, 1 to 200, default 50 (JSON only)")
+          @QueryParam("size")
+          String size) {
+    AuditQuery query = AuditQuery.of(from, to, doctorId, action);
+    PageRequest paging = PageRequest.of(page, size);
+    List<AuditEntry> found = events.find(query, paging);
+    return Response.ok(found).header("X-Total-Count", events.count(query)).build();
   }
 }

@@ -48,5 +48,8 @@ public class AuditVerificationResource {
   }
 
   /** The answer: how many chained events were read, whether the chain holds, where it breaks. */
-  public record Verification(long events, boolean intact, Long firstBrokenId) {}
+  public record Verification(
+      @Schema(format = "int64") long events,
+      boolean intact,
+      @Schema(format = "int64", nullable = true) Long firstBrokenId) {}
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.lungscan.accounts.AccountService;
 import org.lungscan.accounts.CurrentDoctor;
 import org.lungscan.audit.AuditEvent.Outcome;
@@ -79,8 +80,9 @@ public class ModelEvaluation {
   /**
    * The answer: agreement and confusion of the model, of the active model, and what would change.
    */
+  @Schema(name = "ModelEvaluation")
   public record Result(
-      long modelId,
+      @Schema(format = "int64") long modelId,
       String name,
       String version,
       int evaluated,
@@ -88,7 +90,7 @@ public class ModelEvaluation {
       Double rate,
       Map<String, Map<String, Integer>> confusion,
       Map<String, PerClass> perClass,
-      long millis,
+      @Schema(format = "int64") long millis,
       Comparison active)
       implements java.io.Serializable {}
 
@@ -97,7 +99,7 @@ public class ModelEvaluation {
 
   /** The active model's figures on the same scans, and how many scans the two class differently. */
   public record Comparison(
-      long modelId,
+      @Schema(format = "int64") long modelId,
       String name,
       String version,
       int agreed,

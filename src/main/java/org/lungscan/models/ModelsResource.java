@@ -18,17 +18,22 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.lungscan.platform.Invalid;
+import org.lungscan.platform.OpenApiDocument;
 
 /** The administrators' JSON door to the model registry. */
 @Path("admin/models")
 @RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Models")
+@Tag(name = "Models", description = "The model registry and its data set, for administrators")
 public class ModelsResource {
 
   @Inject ModelRegistry registry;
@@ -37,7 +42,14 @@ public class ModelsResource {
 
   @GET
   @Operation(operationId = "listModels", summary = "Every registered model, newest first")
-  @APIResponse(responseCode = "200", description = "The models")
+  @APIResponse(
+      responseCode = "200",
+      description = "The models",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "RegisteredModel"),
+              extensions = @Extension(name = OpenApiDocument.LIST, value = "true")))
   @APIResponse(
       responseCode = "403",
       description = "Not an administrator",
@@ -46,16 +58,45 @@ public class ModelsResource {
     return registry.list().stream().map(ModelResponse::of).toList();
   }
 
+  /**
+   * Any body that is not a form has no model part. Declared before {@link #upload} and described
+   * there: of two methods sharing a path and an HTTP method, Payara's OpenAPI reader keeps the
+   * later one's operation only.
+   */
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  public Response uploadWithoutParts() {
+    throw new Invalid(
+        "model", "is required: send multipart/form-data with the Keras file as part model");
+  }
+
   @POST
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @BoundedModelUpload
   @Operation(
       operationId = "uploadModel",
       summary = "Upload and validate a Keras model; it is not activated")
-  @APIResponse(responseCode = "201", description = "The model, AVAILABLE, with its validation")
+  @RequestBody(
+      required = true,
+      content =
+          @Content(
+              mediaType = MediaType.MULTIPART_FORM_DATA,
+              schema = @Schema(ref = "ModelUploadForm")))
+  @APIResponse(
+      responseCode = "201",
+      description = "The model, AVAILABLE, with its validation",
+      headers =
+          @Header(
+              name = "Location",
+              description = "Where the new model is",
+              schema = @Schema(type = SchemaType.STRING)),
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "RegisteredModel")))
   @APIResponse(
       responseCode = "400",
-      description = "Not a usable model, with the reason",
+      description = "No model part, or not a usable model, with the reason",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   @APIResponse(
       responseCode = "413",
@@ -80,25 +121,18 @@ public class ModelsResource {
     }
   }
 
-  /** Any body that is not a form has no model part. */
-  @POST
-  @Consumes(MediaType.WILDCARD)
-  @Operation(operationId = "uploadModelWithoutParts", summary = "Refuses a body without a model")
-  @APIResponse(
-      responseCode = "400",
-      description = "No model part",
-      content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public Response uploadWithoutParts() {
-    throw new Invalid(
-        "model", "is required: send multipart/form-data with the Keras file as part model");
-  }
-
   @GET
   @Path("{id}/evaluation")
   @Operation(
       operationId = "evaluateModel",
       summary = "The model's agreement with the doctors' reviews, beside the active model's")
-  @APIResponse(responseCode = "200", description = "The evaluation, kept with the model")
+  @APIResponse(
+      responseCode = "200",
+      description = "The evaluation, kept with the model",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "ModelEvaluation")))
   @APIResponse(
       responseCode = "404",
       description = "No such model",
@@ -107,7 +141,7 @@ public class ModelsResource {
       responseCode = "409",
       description = "The model FAILED its validation",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public ModelEvaluation.Result evaluation(@PathParam("id") long id) {
+  public ModelEvaluation.Result evaluation(@PathParam("id") @Schema(format = "int64") long id) {
     return evaluation.evaluate(id);
   }
 
@@ -116,7 +150,13 @@ public class ModelsResource {
   @Operation(
       operationId = "activateModel",
       summary = "Make the model the one that predicts, on every instance, without a restart")
-  @APIResponse(responseCode = "200", description = "The model, now ACTIVE")
+  @APIResponse(
+      responseCode = "200",
+      description = "The model, now ACTIVE",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(ref = "RegisteredModel")))
   @APIResponse(
       responseCode = "404",
       description = "No such model",
@@ -125,7 +165,7 @@ public class ModelsResource {
       responseCode = "409",
       description = "The model FAILED its validation or cannot be loaded",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public ModelResponse activate(@PathParam("id") long id) {
+  public ModelResponse activate(@PathParam("id") @Schema(format = "int64") long id) {
     return ModelResponse.of(registry.activate(id));
   }
 
@@ -139,14 +179,37 @@ public class ModelsResource {
     return part(parts, name).map(EntityPart::getContent).orElse(null);
   }
 
+  /** The parts of an upload, for the API's description only. */
+  @Schema(name = "ModelUploadForm", requiredProperties = "model")
+  public record ModelUploadForm(
+      @Schema(
+              type = SchemaType.STRING,
+              format = "binary",
+              description = "The Keras model, .h5 or .keras")
+          String model,
+      @Schema(type = SchemaType.STRING, format = "binary", description = "The model card (JSON)")
+          String card,
+      @Schema(
+              type = SchemaType.STRING,
+              format = "binary",
+              description =
+                  "A reference input (.npy) the model must answer as reference_output says")
+          String referenceInput,
+      @Schema(
+              type = SchemaType.STRING,
+              format = "binary",
+              description = "The expected output (.npy) for reference_input, within 1e-4")
+          String referenceOutput) {}
+
   /** A registered model as the API shows it. */
+  @Schema(name = "RegisteredModel")
   public record ModelResponse(
-      long id,
+      @Schema(format = "int64") long id,
       String name,
       String version,
       String status,
       String sha256,
-      long sizeBytes,
+      @Schema(format = "int64") long sizeBytes,
       List<String> labels,
       List<String> cancerLabels,
       Input input,

@@ -55,14 +55,12 @@ public class PatientsResource {
           @Header(
               name = "X-Total-Count",
               description = "How many there are in all",
-              schema = @Schema(type = SchemaType.INTEGER)),
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(
-                      ref = "PatientResponse",
-                      extensions = @Extension(name = OpenApiDocument.LIST, value = "true"))))
+              schema = @Schema(ref = "PatientResponse"),
+              extensions = @Extension(name = OpenApiDocument.LIST, value = "true")))
   @APIResponse(
       responseCode = "401",
       description = "No valid token",
@@ -137,7 +135,7 @@ public class PatientsResource {
       responseCode = "404",
       description = "No such patient of this doctor",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public PatientResponse get(@PathParam("id") long id) {
+  public PatientResponse get(@PathParam("id") @Schema(format = "int64") long id) {
     return withCount(patients.get(id));
   }
 
@@ -164,7 +162,7 @@ public class PatientsResource {
       description = "No such patient of this doctor",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public PatientResponse update(
-      @PathParam("id") long id,
+      @PathParam("id") @Schema(format = "int64") long id,
       @RequestBody(
               required = true,
               content =
@@ -195,7 +193,7 @@ public class PatientsResource {
       responseCode = "404",
       description = "No such patient of this doctor",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public Response delete(@PathParam("id") long id) {
+  public Response delete(@PathParam("id") @Schema(format = "int64") long id) {
     patients.delete(id);
     return Response.noContent().build();
   }
@@ -227,13 +225,13 @@ public class PatientsResource {
   /** A patient as the API shows it. */
   @Schema(name = "PatientResponse")
   public record PatientResponse(
-      long id,
+      @Schema(format = "int64") long id,
       String name,
       int age,
       Gender gender,
       Instant createdAt,
       Instant updatedAt,
-      long scanCount) {
+      @Schema(format = "int64") long scanCount) {
     static PatientResponse of(Patient p, Map<Long, Long> counts) {
       return new PatientResponse(
           p.getId(),

@@ -29,9 +29,10 @@ public class OpenApiDocument implements OASFilter {
   public static final String PROBLEM = "Problem";
 
   /**
-   * Marks a {@code @Schema(ref = ...)} as a list of that schema: Payara drops {@code type = ARRAY}
-   * beside a {@code ref}, so a door says {@code extensions = @Extension(name = LIST, value =
-   * "true")}.
+   * Marks an answer's content as a list of its schema: Payara drops everything beside a {@code ref}
+   * in a {@code @Schema} (a type, an extension) and copies an {@code implementation} as it stands
+   * at that moment, so a door names the schema by {@code ref} and gives its {@code @Content} this
+   * extension, with the value {@code "true"}.
    */
   public static final String LIST = "x-lungscan-list";
 

@@ -17,8 +17,12 @@ import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
-/** Undoes what Payara's reading of OpenAPI annotations adds that the annotations never said. */
+/**
+ * Undoes what Payara's reading of OpenAPI annotations adds that the annotations never said, and
+ * describes once the paging parameters every list reads as text and hands to {@link PageRequest}.
+ */
 final class Tidy {
 
   private Map<String, Schema> components = Map.of();
@@ -43,6 +47,7 @@ final class Tidy {
     }
     if (operation.getParameters() != null) {
       operation.getParameters().forEach(p -> schema(p.getSchema()));
+      operation.getParameters().forEach(Tidy::paging);
     }
     if (operation.getRequestBody() != null) {
       Content body = operation.getRequestBody().getContent();
@@ -59,23 +64,6 @@ final class Tidy {
           .values()
           .forEach(
               response -> {
-                if (response.getHeaders() != null
-                    && response.getHeaders().containsKey("X-Total-Count")
-                    && response.getContent() != null) {
-                  // a paged list (the contract's lists carry their total): an array of the schema
-                  response.getContent().getMediaTypes().values().stream()
-                      .map(MediaType::getSchema)
-                      .filter(schema -> schema != null && schema.getRef() != null)
-                      .forEach(
-                          schema -> {
-                            String ref = schema.getRef();
-                            schema.setRef(null);
-                            schema.setType(Schema.SchemaType.ARRAY);
-                            schema.setItems(
-                                org.eclipse.microprofile.openapi.OASFactory.createSchema()
-                                    .ref(ref));
-                          });
-                }
                 content(response.getContent());
                 if (response.getHeaders() != null) {
                   response.getHeaders().values().forEach(h -> schema(h.getSchema()));
@@ -84,11 +72,53 @@ final class Tidy {
     }
   }
 
+  /**
+   * A list's {@code page} and {@code size}, which every door reads as text and hands to {@link
+   * PageRequest}: described once here, as the numbers PageRequest takes.
+   */
+  private static void paging(Parameter parameter) {
+    if (parameter.getIn() != Parameter.In.QUERY
+        || parameter.getSchema() == null
+        || parameter.getSchema().getType() != Schema.SchemaType.STRING) {
+      return;
+    }
+    Schema number =
+        org.eclipse.microprofile.openapi.OASFactory.createSchema()
+            .type(Schema.SchemaType.INTEGER)
+            .format("int32");
+    if (parameter.getName().equals("page")) {
+      parameter.setSchema(
+          number.minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(PageRequest.MAX_PAGE)));
+      describe(parameter, "The page, from 0");
+    } else if (parameter.getName().equals("size")) {
+      parameter.setSchema(
+          number
+              .minimum(BigDecimal.ONE)
+              .maximum(BigDecimal.valueOf(PageRequest.MAX_SIZE))
+              .defaultValue(PageRequest.DEFAULT_SIZE));
+      describe(parameter, "How many a page");
+    }
+  }
+
+  private static void describe(Parameter parameter, String description) {
+    if (parameter.getDescription() == null || parameter.getDescription().isBlank()) {
+      parameter.setDescription(description);
+    }
+  }
+
   private void content(Content content) {
     if (content == null || content.getMediaTypes() == null) {
       return;
     }
     for (MediaType media : content.getMediaTypes().values()) {
+      if (media.getExtensions() != null
+          && media.getExtensions().containsKey(OpenApiDocument.LIST)) {
+        media.removeExtension(OpenApiDocument.LIST);
+        media.setSchema(
+            org.eclipse.microprofile.openapi.OASFactory.createSchema()
+                .type(Schema.SchemaType.ARRAY)
+                .items(media.getSchema()));
+      }
       schema(media.getSchema());
       if (media.getExamples() != null) {
         for (Example example : media.getExamples().values()) {
@@ -103,21 +133,10 @@ final class Tidy {
     if (schema == null) {
       return;
     }
-    boolean list =
-        schema.getExtensions() != null && schema.getExtensions().containsKey(OpenApiDocument.LIST);
-    if (list) {
-      schema.removeExtension(OpenApiDocument.LIST);
-    }
     if (schema.getRef() != null) {
       String ref = schema.getRef();
-      if (list || schema.getType() == Schema.SchemaType.ARRAY) {
-        clear(schema);
-        schema.setType(Schema.SchemaType.ARRAY);
-        schema.setItems(org.eclipse.microprofile.openapi.OASFactory.createSchema().ref(ref));
-      } else {
-        clear(schema);
-        schema.setRef(ref);
-      }
+      clear(schema);
+      schema.setRef(ref);
       return;
     }
     clearIf(Boolean.FALSE, schema.getExclusiveMaximum(), schema::setExclusiveMaximum);
@@ -148,6 +167,7 @@ final class Tidy {
       // a number read from a java.lang.Object field (as a patient's age, number or text)
       schema.setType(Schema.SchemaType.INTEGER);
     }
+    typeByFormat(schema);
     if (schema.getExample() instanceof String text
         && (schema.getType() == Schema.SchemaType.INTEGER
             || schema.getType() == Schema.SchemaType.NUMBER)) {
@@ -169,6 +189,35 @@ final class Tidy {
       if (composed != null) {
         composed.forEach(this::schema);
       }
+    }
+  }
+
+  /**
+   * Payara types a property by its Java type whatever its {@code @Schema} says ({@code long} is a
+   * number, {@code LocalDate} an object); the annotation's format is kept, and says what it is. Of
+   * Java's whole numbers Payara calls only {@code int} an integer, without a format.
+   */
+  private static void typeByFormat(Schema schema) {
+    String format = schema.getFormat();
+    Schema values = schema.getAdditionalPropertiesSchema();
+    if (values != null && format != null && none(schema.getProperties())) {
+      // a map's format is its values' (nested maps too), which no annotation reaches
+      schema.setFormat(null);
+      values.setFormat(format);
+      typeByFormat(values);
+      return;
+    }
+    if (schema.getType() == Schema.SchemaType.INTEGER && format == null) {
+      schema.setFormat("int32");
+    }
+    if (schema.getType() == Schema.SchemaType.NUMBER
+        && ("int64".equals(format) || "int32".equals(format))) {
+      schema.setType(Schema.SchemaType.INTEGER);
+    }
+    if (schema.getType() == Schema.SchemaType.OBJECT
+        && none(schema.getProperties())
+        && ("date".equals(format) || "date-time".equals(format))) {
+      schema.setType(Schema.SchemaType.STRING);
     }
   }
 

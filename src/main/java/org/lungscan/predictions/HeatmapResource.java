@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,11 +44,16 @@ public class HeatmapResource {
           "PNG: the scan (at most 1024 px on its longer side) with a viridis colour map overlaid;"
               + " with format=grid, JSON {label, method, rows, cols, values} in [0, 1], row 0 at"
               + " the top. Header X-Heatmap-Method: class-activation-map or occlusion",
+      headers =
+          @Header(
+              name = METHOD_HEADER,
+              description = "How the evidence was found: class-activation-map or occlusion",
+              schema = @Schema(type = SchemaType.STRING)),
       content = {
-        @Content(mediaType = "image/png"),
         @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = GridResponse.class))
+            mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")),
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HeatmapGrid"))
       })
   @APIResponse(
       responseCode = "400",
@@ -61,7 +68,7 @@ public class HeatmapResource {
       description = "No usable model is loaded, or it is busy (Retry-After)",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response heatmap(
-      @PathParam("id") long id,
+      @PathParam("id") @Schema(format = "int64") long id,
       @Parameter(description = "One of the model's labels; default the latest prediction's class")
           @QueryParam("label")
           String label,
@@ -85,6 +92,7 @@ public class HeatmapResource {
   }
 
   /** A heatmap as numbers: {@code rows} lists of {@code cols} values in [0, 1]. */
+  @Schema(name = "HeatmapGrid")
   public record GridResponse(
       String label, String method, int rows, int cols, List<List<Float>> values) {
 

@@ -28,7 +28,7 @@ public class ModelResource {
       responseCode = "200",
       description = "The model",
       content =
-          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelResponse")))
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ModelInUse")))
   @APIResponse(
       responseCode = "401",
       description = "No valid token",

@@ -2,11 +2,13 @@ package org.lungscan.predictions;
 
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A prediction as the API shows it. */
+@Schema(name = "PredictionResponse")
 public record PredictionResponse(
-    long id,
-    long scanId,
+    @Schema(format = "int64") long id,
+    @Schema(format = "int64") long scanId,
     String predictedClass,
     double confidence,
     Map<String, Double> probabilities,

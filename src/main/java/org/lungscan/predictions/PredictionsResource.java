@@ -45,14 +45,12 @@ public class PredictionsResource {
           @Header(
               name = "X-Total-Count",
               description = "How many there are in all",
-              schema = @Schema(type = SchemaType.INTEGER)),
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(
-                      ref = "PredictionWithScan",
-                      extensions = @Extension(name = OpenApiDocument.LIST, value = "true"))))
+              schema = @Schema(ref = "PredictionWithScan"),
+              extensions = @Extension(name = OpenApiDocument.LIST, value = "true")))
   @APIResponse(
       responseCode = "401",
       description = "No valid token",
@@ -74,10 +72,8 @@ public class PredictionsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(
-                      ref = "PredictionResponse",
-                      extensions = @Extension(name = OpenApiDocument.LIST, value = "true"))))
+              schema = @Schema(ref = "PredictionResponse"),
+              extensions = @Extension(name = OpenApiDocument.LIST, value = "true")))
   @APIResponse(
       responseCode = "401",
       description = "No valid token",
@@ -86,13 +82,18 @@ public class PredictionsResource {
       responseCode = "404",
       description = "No such scan of this doctor",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public List<PredictionResponse> ofScan(@PathParam("scanId") long scanId) {
+  public List<PredictionResponse> ofScan(
+      @PathParam("scanId") @Schema(format = "int64") long scanId) {
     return predictions.ofScan(scanId).stream().map(PredictionResponse::of).toList();
   }
 
   /** Body of {@code POST /api/predict}. */
   public record PredictRequest(
-      @Schema(description = "The scan to predict on", example = "1", required = true)
+      @Schema(
+              format = "int64",
+              description = "The scan to predict on",
+              example = "1",
+              required = true)
           Long scanId) {}
 
   /** Answer of {@code POST /api/predict}. */
@@ -101,8 +102,8 @@ public class PredictionsResource {
   /** A prediction in the doctor's list, with the scan and patient it is about. */
   @Schema(name = "PredictionWithScan")
   public record PredictionWithScan(
-      long id,
-      long scanId,
+      @Schema(format = "int64") long id,
+      @Schema(format = "int64") long scanId,
       String predictedClass,
       double confidence,
       java.util.Map<String, Double> probabilities,
@@ -130,9 +131,10 @@ public class PredictionsResource {
   }
 
   /** The scan a prediction is about, briefly. */
-  public record ScanSummary(long id, PatientSummary patient) {}
+  public record ScanSummary(@Schema(format = "int64") long id, PatientSummary patient) {}
 
   /** The model as {@code GET /api/model} shows it. */
+  @Schema(name = "ModelInUse")
   public record ModelResponse(
       String name,
       String version,

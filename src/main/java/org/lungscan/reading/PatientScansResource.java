@@ -10,11 +10,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lungscan.platform.OpenApiDocument;
 import org.lungscan.predictions.PredictionService;
 import org.lungscan.predictions.ScanWithLatestPrediction;
 import org.lungscan.reading.ScanAnswers.PatientScan;
@@ -41,12 +42,13 @@ public class PatientScansResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = PatientScan.class)))
+              schema = @Schema(ref = "PatientScan"),
+              extensions = @Extension(name = OpenApiDocument.LIST, value = "true")))
   @APIResponse(
       responseCode = "404",
       description = "No such patient of the doctor's",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public List<PatientScan> list(@PathParam("patientId") long patientId) {
+  public List<PatientScan> list(@PathParam("patientId") @Schema(format = "int64") long patientId) {
     List<ScanWithLatestPrediction> found = predictions.scansOfPatient(patientId);
     Map<Long, Review> latest =
         reviews.latestOf(found.stream().map(ScanWithLatestPrediction::scan).toList());

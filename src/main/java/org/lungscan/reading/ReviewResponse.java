@@ -1,12 +1,14 @@
 package org.lungscan.reading;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A review as the API shows it ({@code R} in the contract). */
+@Schema(name = "ReviewResponse")
 public record ReviewResponse(
-    long id,
-    long scanId,
-    Long predictionId,
+    @Schema(format = "int64") long id,
+    @Schema(format = "int64") long scanId,
+    @Schema(format = "int64", nullable = true) Long predictionId,
     String finding,
     Boolean agreesWithPrediction,
     String note,
@@ -14,7 +16,7 @@ public record ReviewResponse(
     Instant reviewedAt) {
 
   /** Who wrote the review. */
-  public record Reviewer(long id, String name) {}
+  public record Reviewer(@Schema(format = "int64") long id, String name) {}
 
   public static ReviewResponse of(Review r) {
     return new ReviewResponse(

@@ -15,12 +15,14 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lungscan.platform.OpenApiDocument;
 
 /** The JSON door to the doctor's findings on a scan. */
 @Path("lung-scans/{scanId}/reviews")
@@ -55,7 +57,7 @@ public class ReviewsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ReviewResponse.class)))
+              schema = @Schema(ref = "ReviewResponse")))
   @APIResponse(
       responseCode = "400",
       description = "The finding is not one of the model's labels, or the note is too long",
@@ -65,7 +67,8 @@ public class ReviewsResource {
       description = "No such scan of the doctor's",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
   public Response create(
-      @PathParam("scanId") long scanId, @NotNull(message = NO_BODY) ReviewRequest body) {
+      @PathParam("scanId") @Schema(format = "int64") long scanId,
+      @NotNull(message = NO_BODY) ReviewRequest body) {
     Review review = reviews.review(scanId, NewReview.of(body.finding(), body.note()));
     return Response.created(uri.getAbsolutePathBuilder().path(review.getId().toString()).build())
         .entity(ReviewResponse.of(review))
@@ -80,15 +83,13 @@ public class ReviewsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(
-                      type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
-                      implementation = ReviewResponse.class)))
+              schema = @Schema(ref = "ReviewResponse"),
+              extensions = @Extension(name = OpenApiDocument.LIST, value = "true")))
   @APIResponse(
       responseCode = "404",
       description = "No such scan of the doctor's",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public List<ReviewResponse> list(@PathParam("scanId") long scanId) {
+  public List<ReviewResponse> list(@PathParam("scanId") @Schema(format = "int64") long scanId) {
     return reviews.ofScan(scanId).stream().map(ReviewResponse::of).toList();
   }
 
@@ -101,12 +102,14 @@ public class ReviewsResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ReviewResponse.class)))
+              schema = @Schema(ref = "ReviewResponse")))
   @APIResponse(
       responseCode = "404",
       description = "No such review of a scan of the doctor's",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public ReviewResponse get(@PathParam("scanId") long scanId, @PathParam("id") long id) {
+  public ReviewResponse get(
+      @PathParam("scanId") @Schema(format = "int64") long scanId,
+      @PathParam("id") @Schema(format = "int64") long id) {
     return ReviewResponse.of(reviews.get(scanId, id));
   }
 

@@ -2,6 +2,7 @@ package org.lungscan.reading;
 
 import java.time.Instant;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.lungscan.predictions.PredictionResponse;
 import org.lungscan.predictions.ScanWithLatestPrediction;
 import org.lungscan.reading.Worklist.Entry;
@@ -18,11 +19,12 @@ public final class ScanAnswers {
   private ScanAnswers() {}
 
   /** A scan on its own. */
+  @Schema(name = "ReviewedScan")
   public record ReviewedScan(
-      long id,
-      long patientId,
+      @Schema(format = "int64") long id,
+      @Schema(format = "int64") long patientId,
       String contentType,
-      long sizeBytes,
+      @Schema(format = "int64") long sizeBytes,
       int width,
       int height,
       String sha256,
@@ -45,11 +47,12 @@ public final class ScanAnswers {
   }
 
   /** A scan in the doctor's list of all scans, with whose it is. */
+  @Schema(name = "ReviewedScanWithPatient")
   public record ReviewedScanWithPatient(
-      long id,
-      long patientId,
+      @Schema(format = "int64") long id,
+      @Schema(format = "int64") long patientId,
       String contentType,
-      long sizeBytes,
+      @Schema(format = "int64") long sizeBytes,
       int width,
       int height,
       String sha256,
@@ -74,11 +77,12 @@ public final class ScanAnswers {
   }
 
   /** A scan in a patient's history, with its latest prediction and review (each or null). */
+  @Schema(name = "PatientScan")
   public record PatientScan(
-      long id,
-      long patientId,
+      @Schema(format = "int64") long id,
+      @Schema(format = "int64") long patientId,
       String contentType,
-      long sizeBytes,
+      @Schema(format = "int64") long sizeBytes,
       int width,
       int height,
       String sha256,
@@ -104,6 +108,7 @@ public final class ScanAnswers {
   }
 
   /** An entry of the worklist. */
+  @Schema(name = "WorklistItem")
   public record WorklistItem(
       Scan scan,
       PatientSummary patient,

@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lungscan.platform.OpenApiDocument;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.reading.ScanAnswers.ReviewedScan;
 import org.lungscan.reading.ScanAnswers.ReviewedScanWithPatient;
@@ -45,12 +47,15 @@ public class ScansResource {
   @APIResponse(
       responseCode = "200",
       description = "The scans; X-Total-Count holds the total",
-      headers = @Header(name = "X-Total-Count", schema = @Schema(type = SchemaType.INTEGER)),
+      headers =
+          @Header(
+              name = "X-Total-Count",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema =
-                  @Schema(type = SchemaType.ARRAY, implementation = ReviewedScanWithPatient.class)))
+              schema = @Schema(ref = "ReviewedScanWithPatient"),
+              extensions = @Extension(name = OpenApiDocument.LIST, value = "true")))
   @APIResponse(
       responseCode = "400",
       description = "page or size out of range",
@@ -70,14 +75,12 @@ public class ScansResource {
       responseCode = "200",
       description = "The scan",
       content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = ReviewedScan.class)))
+          @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ReviewedScan")))
   @APIResponse(
       responseCode = "404",
       description = "No such scan of the doctor's",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public ReviewedScan get(@PathParam("id") long id) {
+  public ReviewedScan get(@PathParam("id") @Schema(format = "int64") long id) {
     LungScan scan = scans.get(id);
     return ReviewedScan.of(scan, reviews.latestOf(List.of(scan)));
   }

@@ -11,12 +11,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.lungscan.platform.OpenApiDocument;
 import org.lungscan.platform.PageRequest;
 import org.lungscan.reading.ScanAnswers.WorklistItem;
 
@@ -24,7 +26,9 @@ import org.lungscan.reading.ScanAnswers.WorklistItem;
 @Path("worklist")
 @RolesAllowed("doctor")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reading")
+@Tag(
+    name = "Reading",
+    description = "The worklist, scans with their reviews, and the doctors' reviews")
 public class WorklistResource {
 
   @Inject WorklistService worklist;
@@ -36,11 +40,15 @@ public class WorklistResource {
   @APIResponse(
       responseCode = "200",
       description = "One page of the worklist; X-Total-Count holds the total",
-      headers = @Header(name = "X-Total-Count", schema = @Schema(type = SchemaType.INTEGER)),
+      headers =
+          @Header(
+              name = "X-Total-Count",
+              schema = @Schema(type = SchemaType.INTEGER, format = "int64")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.ARRAY, implementation = WorklistItem.class)))
+              schema = @Schema(ref = "WorklistItem"),
+              extensions = @Extension(name = OpenApiDocument.LIST, value = "true")))
   @APIResponse(
       responseCode = "400",
       description = "An unknown status or sort, or page or size out of range",

@@ -34,7 +34,7 @@ import org.lungscan.scans.ScanResponses.Scan;
  * reviews, is the reading feature's door on the same path ({@code reading.ScansResource}).
  */
 @Path("lung-scans")
-@Tag(name = "Lung scans", description = "Upload, read, download and delete a doctor's lung scans")
+@Tag(name = "Lung scans", description = "Upload, download and delete a doctor's lung scans")
 @RolesAllowed("doctor")
 @Produces(MediaType.APPLICATION_JSON)
 public class LungScansResource {
@@ -177,7 +177,7 @@ public class LungScansResource {
       responseCode = "500",
       description = "The stored image is damaged",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public Response image(@PathParam("id") long id) {
+  public Response image(@PathParam("id") @Schema(format = "int64") long id) {
     ScanImage image = scans.image(id);
     return Response.ok(image.content(), image.contentType())
         .header("Content-Length", image.length())
@@ -211,7 +211,7 @@ public class LungScansResource {
       responseCode = "500",
       description = "The stored image is damaged",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public Response thumbnail(@PathParam("id") long id) {
+  public Response thumbnail(@PathParam("id") @Schema(format = "int64") long id) {
     ScanImage thumbnail = scans.thumbnail(id);
     return Response.ok(thumbnail.content(), thumbnail.contentType())
         .header("Content-Length", thumbnail.length())
@@ -232,7 +232,7 @@ public class LungScansResource {
       responseCode = "404",
       description = "No such scan of this doctor",
       content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
-  public Response delete(@PathParam("id") long id) {
+  public Response delete(@PathParam("id") @Schema(format = "int64") long id) {
     scans.delete(id);
     return Response.noContent().build();
   }
@@ -244,8 +244,7 @@ public class LungScansResource {
   public record ScanUpload(
       @Schema(type = SchemaType.STRING, format = "binary", description = "A JPEG or PNG file")
           String image,
-      @Schema(type = SchemaType.INTEGER, description = "The patient's id", example = "1")
-          String patientId) {}
+      @Schema(format = "int64", description = "The patient's id", example = "1") long patientId) {}
 
   private static long patientId(MultipartForm.Part part) {
     String text;

@@ -13,10 +13,10 @@ public final class ScanResponses {
   /** A scan on its own. */
   @Schema(name = "Scan")
   public record Scan(
-      long id,
-      long patientId,
+      @Schema(format = "int64") long id,
+      @Schema(format = "int64") long patientId,
       String contentType,
-      long sizeBytes,
+      @Schema(format = "int64") long sizeBytes,
       int width,
       int height,
       String sha256,
@@ -37,7 +37,8 @@ public final class ScanResponses {
   }
 
   /** The patient a scan belongs to, briefly. */
-  public record PatientSummary(long id, String name, int age, Gender gender) {
+  public record PatientSummary(
+      @Schema(format = "int64") long id, String name, int age, Gender gender) {
     public static PatientSummary of(Patient p) {
       return new PatientSummary(p.getId(), p.getName(), p.getAge(), p.getGender());
     }

@@ -14,10 +14,16 @@ import org.junit.jupiter.api.Test;
 import org.lungscan.client.ApiClient;
 import org.lungscan.client.ApiException;
 import org.lungscan.client.api.AccountsApi;
+import org.lungscan.client.api.AdministrationApi;
+import org.lungscan.client.api.AnalyticsApi;
+import org.lungscan.client.api.AuditApi;
 import org.lungscan.client.api.LungScansApi;
 import org.lungscan.client.api.PatientsApi;
 import org.lungscan.client.api.PredictionsApi;
 import org.lungscan.client.model.AccountStatus;
+import org.lungscan.client.model.Analytics;
+import org.lungscan.client.model.AuditEntry;
+import org.lungscan.client.model.DoctorAccount;
 import org.lungscan.client.model.LoginRequest;
 import org.lungscan.client.model.LoginResponse;
 import org.lungscan.client.model.NewAccount;
@@ -68,7 +74,7 @@ class ApiClientIT {
     assertEquals("Katherine Johnson", patient.getName());
 
     File image = Path.of("models", "reference", "malignant_nodule-1.png").toFile();
-    Scan scan = new LungScansApi(doctor).uploadScan(image, patient.getId().toString());
+    Scan scan = new LungScansApi(doctor).uploadScan(image, patient.getId());
     assertEquals(patient.getId(), scan.getPatientId());
     assertEquals("image/png", scan.getContentType());
 
@@ -86,14 +92,53 @@ class ApiClientIT {
     assertEquals(prediction.getId(), read.get(0).getId());
     assertEquals(prediction.getPredictedClass(), read.get(0).getPredictedClass());
     assertEquals(patient.getId(), read.get(0).getScan().getPatient().getId());
+    List<PredictionResponse> ofScan = new PredictionsApi(doctor).listScanPredictions(scan.getId());
+    assertEquals(
+        List.of(prediction.getId()), ofScan.stream().map(PredictionResponse::getId).toList());
+  }
+
+  /**
+   * The administrators' answers the document once left undescribed, read through the client: the
+   * accounts, one account approved, the audit trail as JSON, its check and the figures with their
+   * dates.
+   */
+  @Test
+  void aGeneratedClientReadsTheAdministratorsAnswers() throws Exception {
+    Api.Doctor someone = Api.onSystemServer().newDoctor("Dr. Listed");
+    ApiClient admin =
+        client(
+            new AccountsApi(client(null))
+                .logIn(
+                    new LoginRequest()
+                        .email(SystemServer.ADMIN_EMAIL)
+                        .password(SystemServer.ADMIN_PASSWORD))
+                .getToken());
+
+    List<DoctorAccount> listed =
+        new AdministrationApi(admin).listDoctors(null, someone.email(), null, null);
+    assertEquals(List.of(someone.id()), listed.stream().map(DoctorAccount::getId).toList());
+    DoctorAccount approved = new AdministrationApi(admin).approveDoctor(someone.id());
+    assertEquals(someone.email(), approved.getEmail());
+    assertEquals(AccountStatus.ACTIVE, approved.getStatus());
+
+    List<AuditEntry> events =
+        new AuditApi(admin).listAuditEvents(null, null, someone.id(), null, 0, 10);
+    assertFalse(events.isEmpty(), "the sign-up and sign-in of " + someone.email());
+    assertTrue(
+        events.stream().allMatch(e -> Long.valueOf(someone.id()).equals(e.getDoctorId())),
+        events.toString());
+    assertTrue(new AuditApi(admin).verifyAuditTrail().getEvents() > 0);
+
+    Analytics figures = new AnalyticsApi(admin).getAnalytics(null, null);
+    assertEquals(java.time.LocalDate.now(java.time.ZoneOffset.UTC), figures.getPeriod().getTo());
+    assertTrue(figures.getDoctors().getActive() > 0);
   }
 
   @Test
   void theClientSeesTheDocumentedProblemForAnotherDoctorsPatient() throws Exception {
     PatientsApi patients =
         new PatientsApi(client(Api.onSystemServer().newDoctor("Dr. Other").token()));
-    ApiException refused =
-        assertThrows(ApiException.class, () -> patients.getPatient(new java.math.BigDecimal(1)));
+    ApiException refused = assertThrows(ApiException.class, () -> patients.getPatient(1L));
     assertEquals(404, refused.getCode());
     assertTrue(refused.getResponseBody().contains("\"status\":404"), refused.getResponseBody());
   }

@@ -24,9 +24,10 @@ import org.lungscan.testing.SystemServer;
 
 /**
  * {@code /openapi} as hospital integrators use it: Redocly's linter (recommended rules) finds no
- * error in it, every operation has a unique id and a summary and documents its errors as problems,
- * and the server it names is the one the request reached. The copy the generated client is built
- * from ({@code src/test/openapi/lungscan.json}) is the live document, so neither can drift.
+ * error in it, every operation has a unique id and a summary, says what its success answers hold
+ * and documents its errors as problems, and the server it names is the one the request reached. The
+ * copy the generated client is built from ({@code src/test/openapi/lungscan.json}) is the live
+ * document, so neither can drift.
  */
 class OpenApiIT {
 
@@ -101,6 +102,16 @@ class OpenApiIT {
                         }));
     assertEquals(List.of(), faults);
     assertTrue(ids.size() >= 19, "every operation is there: " + ids);
+  }
+
+  /**
+   * A client generated from the document knows what every success answer holds: each has a schema,
+   * each list says what its items are, and every id is an integer (see {@link OpenApiGaps}).
+   */
+  @Test
+  void everySuccessAnswerHasASchemaEveryListItsItemsAndEveryIdIsAnInteger() throws Exception {
+    List<String> gaps = OpenApiGaps.of(document());
+    assertEquals(List.of(), gaps, gaps.size() + " gaps:\n" + String.join("\n", gaps));
   }
 
   @Test
