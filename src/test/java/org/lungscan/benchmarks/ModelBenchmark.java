@@ -37,9 +37,11 @@ import org.lungscan.testing.TestDatabase;
  * </ul>
  *
  * <p>Prints and asserts nothing. Settings (system properties): {@code benchmark.port} (18197),
- * {@code benchmark.scans} (100), {@code benchmark.rounds} (3), {@code keras.corpus} (the shared
- * Keras files; the real Keras 3 model is left out without them), {@code it.db.suffix}. The server
- * runs with {@code -Xmx2g} and the JVM's default compilers, as in production.
+ * {@code benchmark.scans} (100), {@code benchmark.rounds} (3), {@code benchmark.activations} (3),
+ * {@code benchmark.malloc-arena-max} (unset: glibc's default; given, the server's
+ * MALLOC_ARENA_MAX), {@code keras.corpus} (the shared Keras files; the real Keras 3 model is left
+ * out without them), {@code it.db.suffix}. The server runs with {@code -Xmx2g} and the JVM's
+ * default compilers, as in production.
  */
 public final class ModelBenchmark {
 
@@ -81,6 +83,11 @@ public final class ModelBenchmark {
                     "LUNGSCAN_SIGNUP", "open"))
             .withJvmOptions(List.of("-Xmx2g"))
             .withStartTimeout(Duration.ofMinutes(10));
+    String arenas = System.getProperty("benchmark.malloc-arena-max", "");
+    if (!arenas.isBlank()) {
+      // glibc's limit on malloc arenas, which a hospital may set for the server (see README)
+      server.setEnvironment("MALLOC_ARENA_MAX", arenas);
+    }
     Files.deleteIfExists(server.log());
     try {
       System.out.printf("server start to ready: %d ms%n", server.start().toMillis());
@@ -185,23 +192,27 @@ public final class ModelBenchmark {
     record("evaluation, model's run: " + name, result.getJsonNumber("millis").doubleValue(), round);
   }
 
-  /** Memory with the demo model, then after activating the large one, the demo, the large. */
+  /**
+   * Memory with the demo model, then after activating the large one, the demo, the large (and on,
+   * alternating, up to {@code benchmark.activations}).
+   */
   private void activations(long demo, long large) throws Exception {
+    int count = Integer.getInteger("benchmark.activations", 3);
     try (ServerMemory watch = ServerMemory.of(server)) {
       predictSome();
       memory.put("before (demo model active)", watch.sample());
-      long[] order = {large, demo, large};
-      String[] names = {"large", "demo", "large"};
-      for (int i = 0; i < order.length; i++) {
+      for (int i = 1; i <= count; i++) {
+        boolean toLarge = i % 2 == 1;
+        String name = "activation " + i + " (" + (toLarge ? "large" : "demo") + " model)";
         long start = System.nanoTime();
         patiently(
             200,
-            api.request("/api/admin/models/" + order[i] + "/activate", admin)
+            api.request("/api/admin/models/" + (toLarge ? large : demo) + "/activate", admin)
                 .POST(HttpRequest.BodyPublishers.noBody()));
-        record("activation answer: " + names[i] + " model", (System.nanoTime() - start) / 1e6, i);
+        record(name + ": answer", (System.nanoTime() - start) / 1e6, 1);
         predictSome();
         awaitRetiredClosed();
-        memory.put("after activation " + (i + 1) + " (" + names[i] + " model)", watch.sample());
+        memory.put("after " + name, watch.sample());
       }
     }
   }
@@ -245,15 +256,19 @@ public final class ModelBenchmark {
     millis.forEach(
         (what, values) -> System.out.printf(Locale.ROOT, "%-75s %9.1f%n", what, median(values)));
     System.out.println();
-    System.out.printf("%-45s %20s %12s%n", "server memory", "heap after GC, MB", "RSS, MB");
+    System.out.printf(
+        "%-45s %18s %10s %22s%n",
+        "server memory", "heap after GC, MB", "RSS, MB", "RSS outside JVM, MB");
     memory.forEach(
         (when, sample) ->
             System.out.printf(
                 Locale.ROOT,
-                "%-45s %20.1f %12.1f%n",
+                "%-45s %18.1f %10.1f %22.1f%n",
                 when,
                 sample.heapAfterGcMb(),
-                sample.rssMb()));
+                sample.rssMb(),
+                sample.outsideJvmMb()));
+    System.out.println("CPU pressure at the end: " + Machine.cpuPressure());
   }
 
   private static double median(List<Double> values) {

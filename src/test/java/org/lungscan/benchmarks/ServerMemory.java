@@ -17,7 +17,11 @@ final class ServerMemory implements AutoCloseable {
   private final HeapWatch heap;
   private final long pid;
 
-  record Sample(double heapAfterGcMb, double rssMb) {}
+  /**
+   * @param outsideJvmMb the resident set less what the JVM committed for its heap and other pools:
+   *     the native memory of the networks (and of everything else that mallocs: threads, libraries)
+   */
+  record Sample(double heapAfterGcMb, double rssMb, double outsideJvmMb) {}
 
   private ServerMemory(HeapWatch heap, long pid) {
     this.heap = heap;
@@ -37,7 +41,8 @@ final class ServerMemory implements AutoCloseable {
     // the native frees queued by the collection above happen on JavaCPP's own thread
     Thread.sleep(500);
     long live = heap.usedAfterFullCollection();
-    return new Sample(live / 1e6, residentKilobytes() / 1e3);
+    double rss = residentKilobytes() / 1e3;
+    return new Sample(live / 1e6, rss, rss - heap.committedBytes() / 1e6);
   }
 
   private long residentKilobytes() {
