@@ -221,12 +221,13 @@ class ModelsApiIT {
 
   /**
    * Predictions and heatmaps asked for while the model is swapped back and forth all answer, each
-   * with one of the two models: the retired model stays open for whoever still holds it, and the
-   * activation's answer does not wait for it to be closed.
+   * with one of the two models: the retired model stays open for whoever still holds it. The other
+   * model's heatmaps are made by occlusion (many forward passes, a wide window for a swap to fall
+   * into), the demo model's from its class activation map.
    */
   @Test
   void predictionsAndHeatmapsDuringActivationsAllAnswer() throws Exception {
-    long swapped = uploadedDemo("2.0.0-swap-test");
+    long swapped = uploadedOcclusionModel("5.0.0-swap-test");
     Api.Doctor doctor = api.newDoctor("Dr. Swaps");
     long patient = api.newPatient(doctor, "Swap Patient");
     List<Long> scans = new java.util.ArrayList<>();
@@ -263,7 +264,7 @@ class ModelsApiIT {
     }
     for (Reply predict : predictions.get()) {
       String version = predict.json().getJsonObject("prediction").getString("model_version");
-      assertTrue(List.of("1.0.0", "2.0.0-swap-test").contains(version), version);
+      assertTrue(List.of("1.0.0", "5.0.0-swap-test").contains(version), version);
     }
     assertEquals("1.0.0", predictedVersion(doctor, scans.get(0)));
   }
@@ -285,16 +286,17 @@ class ModelsApiIT {
     return replies;
   }
 
-  private static long uploadedDemo(String version) throws IOException {
+  /** Keras 3's residual model of the corpus: a flattened head, so its heatmaps are occlusion's. */
+  private static long uploadedOcclusionModel(String version) throws IOException {
     Reply uploaded =
         upload(
             new Multipart()
                 .file(
                     "model",
-                    "lungscan-demo.keras",
+                    "residual_gray.keras",
                     "application/zip",
-                    Files.readAllBytes(Path.of("models", "lungscan-demo.keras")))
-                .file("card", "card.json", "application/json", demoCard(version)));
+                    corpus("residual_gray.keras"))
+                .file("card", "card.json", "application/json", card("residual", version, 64, 3)));
     assertEquals(201, uploaded.status(), uploaded::toString);
     return uploaded.json().getJsonNumber("id").longValue();
   }
