@@ -20,8 +20,11 @@ COPY --from=build --chown=payara:payara /build/target/lungscan.war /opt/payara/d
 COPY --chown=payara:payara models/lungscan-demo.h5 models/lungscan-demo.card.json /opt/lungscan/models/
 COPY --chown=payara:payara payara-config/pre-boot-commands.asadmin /opt/payara/config/pre-boot-commands.asadmin
 USER payara
+# MALLOC_ARENA_MAX=2: with glibc's default arenas the memory a retired model frees stays in the
+# arenas of its worker threads and the resident set grows with each activation (README, "Benchmarks")
 ENV LUNGSCAN_DATA_DIR=/opt/lungscan/data \
-    LUNGSCAN_MODEL_PATH=/opt/lungscan/models/lungscan-demo.h5
+    LUNGSCAN_MODEL_PATH=/opt/lungscan/models/lungscan-demo.h5 \
+    MALLOC_ARENA_MAX=2
 VOLUME /opt/lungscan/data
 EXPOSE 8080
 CMD ["--deploymentDir", "/opt/payara/deployments", "--prebootcommandfile", "/opt/payara/config/pre-boot-commands.asadmin", "--nohazelcast"]

@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.lungscan.platform.Settings;
@@ -41,9 +40,10 @@ import org.lungscan.predictions.inference.ScanTensor;
  * in the WAR), later whichever {@link #use} swaps in. A model that cannot be loaded leaves the
  * application running, with the reason shown on readiness, the model endpoint and the pages.
  *
- * <p>A swap takes effect for the next prediction; a prediction already running keeps the model it
- * started with ({@link #acquire}), and the old model's queue is closed and its networks' native
- * memory freed once the last such prediction is done.
+ * <p>A swap takes effect for the next prediction; a prediction or heatmap already running keeps the
+ * model it started with ({@link #acquire}), and the old model's queue is closed and its networks'
+ * native memory freed once the last of them is done, in the background ({@link ModelHolds}):
+ * neither the swap nor that last prediction waits for it.
  */
 @ApplicationScoped
 public class LoadedModel {
@@ -76,16 +76,16 @@ public class LoadedModel {
   private volatile String loadFailure;
   private volatile Engine engine;
 
-  /** A model with its queue, and how many predictions are using it right now. */
-  private static final class Engine {
+  /** A model with its queue, and the holds of the predictions using it right now. */
+  private final class Engine {
     final LungModel model;
     final InferenceQueue queue;
-    final AtomicInteger users = new AtomicInteger();
-    volatile boolean retired;
+    final ModelHolds holds;
 
     Engine(LungModel model, InferenceQueue queue) {
       this.model = model;
       this.queue = queue;
+      this.holds = new ModelHolds(() -> closeRetired(model, queue), executor);
     }
   }
 
@@ -165,24 +165,25 @@ public class LoadedModel {
     Engine old = engine;
     engine = loaded;
     if (old != null) {
-      retire(old);
+      old.holds.retire();
     }
   }
 
-  private void retire(Engine old) {
-    old.retired = true;
-    if (old.users.get() == 0) {
-      close(old);
+  private static void closeRetired(LungModel model, InferenceQueue queue) {
+    long start = System.nanoTime();
+    if (queue != null) {
+      queue.close();
     }
-  }
-
-  private static void close(Engine old) {
-    synchronized (old) {
-      if (old.queue != null) {
-        old.queue.close();
-      }
-      old.model.close();
-    }
+    model.close();
+    LOG.info(
+        () ->
+            "Retired model "
+                + model.name()
+                + " "
+                + model.version()
+                + " closed in "
+                + (System.nanoTime() - start) / 1_000_000
+                + " ms: its workers stopped and its networks' native memory freed");
   }
 
   @PreDestroy
@@ -235,17 +236,9 @@ public class LoadedModel {
       if (current == null || current.queue == null) {
         throw new Unavailable(status().detail());
       }
-      current.users.incrementAndGet();
-      if (!current.retired) {
+      if (current.holds.take()) {
         return new InUse(current);
       }
-      release(current);
-    }
-  }
-
-  private static void release(Engine used) {
-    if (used.users.decrementAndGet() == 0 && used.retired) {
-      close(used);
     }
   }
 
@@ -276,11 +269,28 @@ public class LoadedModel {
       return LoadedModel.this.read(held.queue, scan);
     }
 
+    /**
+     * The heatmap of every label of this model for one preprocessed scan, computed on its queue's
+     * networks when no prediction waits.
+     *
+     * @throws Unavailable when the queue is full or too slow now
+     */
+    public List<HeatmapGrid> heatmaps(ScanTensor scan) {
+      try {
+        return new Heatmaps(held.queue).of(scan);
+      } catch (QueueFullException full) {
+        throw new Unavailable(
+            "The model is busy with other scans. Please try again shortly.", full.retryAfter());
+      } catch (TimeoutException e) {
+        throw new Unavailable("The model did not answer in time. Please try again.", BUSY_RETRY);
+      }
+    }
+
     @Override
     public void close() {
       if (!closed) {
         closed = true;
-        release(held);
+        held.holds.letGo();
       }
     }
   }
@@ -306,23 +316,6 @@ public class LoadedModel {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new Unavailable("The server is shutting down.", BUSY_RETRY);
-    }
-  }
-
-  /**
-   * The heatmap of every label of the loaded model for one preprocessed scan, computed on the
-   * queue's networks when no prediction waits.
-   *
-   * @throws Unavailable when no model is loaded, or the queue is full or too slow now
-   */
-  public List<HeatmapGrid> heatmaps(ScanTensor scan) {
-    try {
-      return new Heatmaps(queue()).of(scan);
-    } catch (QueueFullException full) {
-      throw new Unavailable(
-          "The model is busy with other scans. Please try again shortly.", full.retryAfter());
-    } catch (TimeoutException e) {
-      throw new Unavailable("The model did not answer in time. Please try again.", BUSY_RETRY);
     }
   }
 

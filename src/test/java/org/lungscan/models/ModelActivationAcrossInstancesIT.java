@@ -14,6 +14,7 @@ import org.lungscan.testing.Api;
 import org.lungscan.testing.Api.Reply;
 import org.lungscan.testing.HeapWatch;
 import org.lungscan.testing.Multipart;
+import org.lungscan.testing.Poll;
 import org.lungscan.testing.RunningServer;
 import org.lungscan.testing.SystemServer;
 import org.lungscan.testing.TestDatabase;
@@ -21,8 +22,9 @@ import org.lungscan.testing.TestDatabase;
 /**
  * Two instances on one database and one models folder: a model activated on the shared test server
  * is used by the second server's next prediction once that server has polled the registry (every 2
- * s) and loaded it; rolling back reaches it the same way. Also measures the second server's heap
- * and resident memory before and after three activations.
+ * s) and loaded it; rolling back reaches it the same way. Each model the second server stops using
+ * is closed there (its workers stopped, its native memory freed). Also measures the second server's
+ * heap and resident memory before and after four activations.
  */
 class ModelActivationAcrossInstancesIT {
 
@@ -98,6 +100,7 @@ class ModelActivationAcrossInstancesIT {
     assertEquals(201, uploaded.status(), uploaded::toString);
     long id = uploaded.json().getJsonNumber("id").longValue();
 
+    long closedBefore = retiredModelsClosed();
     long memoryBefore;
     long rssBefore;
     try (HeapWatch heap = HeapWatch.of(second)) {
@@ -109,6 +112,11 @@ class ModelActivationAcrossInstancesIT {
     Duration rolledBack = activateAndWait(demo, doctor, scan, "1.0.0");
     Duration again = activateAndWait(id, doctor, scan, "4.0.0-cluster");
     activateAndWait(demo, doctor, scan, "1.0.0");
+    Poll.until(
+        Duration.ofMinutes(1),
+        () -> retiredModelsClosed() == closedBefore + 4,
+        "each of the four models the second instance stopped using is closed",
+        () -> retiredModelsClosed() - closedBefore + " closed");
 
     try (HeapWatch heap = HeapWatch.of(second)) {
       long memoryAfter = heap.usedAfterFullCollection();
@@ -141,6 +149,15 @@ class ModelActivationAcrossInstancesIT {
     assertEquals(
         version, seen, "the second instance still predicts with " + seen + " after " + took);
     return took;
+  }
+
+  /** How many retired models the second server's log reports closed. */
+  private static long retiredModelsClosed() {
+    try (var lines = Files.lines(second.log())) {
+      return lines.filter(line -> line.contains("Retired model")).count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String version(Api.Doctor doctor, long scan) {

@@ -219,6 +219,88 @@ class ModelsApiIT {
     assertEquals("1.0.0", predictedVersion(doctor, scan));
   }
 
+  /**
+   * Predictions and heatmaps asked for while the model is swapped back and forth all answer, each
+   * with one of the two models: the retired model stays open for whoever still holds it. The other
+   * model's heatmaps are made by occlusion (many forward passes, a wide window for a swap to fall
+   * into), the demo model's from its class activation map.
+   */
+  @Test
+  void predictionsAndHeatmapsDuringActivationsAllAnswer() throws Exception {
+    long swapped = uploadedOcclusionModel("5.0.0-swap-test");
+    Api.Doctor doctor = api.newDoctor("Dr. Swaps");
+    long patient = api.newPatient(doctor, "Swap Patient");
+    List<Long> scans = new java.util.ArrayList<>();
+    for (String image : List.of("normal-1", "benign_nodule-1", "malignant_nodule-1", "normal-2")) {
+      byte[] png = Files.readAllBytes(Path.of("models", "reference", image + ".png"));
+      scans.add(
+          api.upload(patient, image + ".png", "image/png", png, doctor.token())
+              .json()
+              .getJsonNumber("id")
+              .longValue());
+    }
+    java.util.concurrent.atomic.AtomicBoolean swapping =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.ExecutorService clients =
+        java.util.concurrent.Executors.newFixedThreadPool(2);
+    var predictions = clients.submit(() -> whileSwapping(swapping, scans, doctor, false));
+    var heatmaps = clients.submit(() -> whileSwapping(swapping, scans, doctor, true));
+    try {
+      for (long id : List.of(swapped, demoId, swapped, demoId)) {
+        Reply activate = api.post("/api/admin/models/" + id + "/activate", "", admin);
+        assertEquals(200, activate.status(), activate::toString);
+        // at least one of each answered on this model before the next swap
+        predictedVersion(doctor, scans.get(0));
+      }
+    } finally {
+      swapping.set(false);
+      clients.shutdown();
+    }
+    for (List<Reply> replies : List.of(predictions.get(), heatmaps.get())) {
+      assertFalse(replies.isEmpty());
+      for (Reply reply : replies) {
+        assertEquals(200, reply.status(), reply::toString);
+      }
+    }
+    for (Reply predict : predictions.get()) {
+      String version = predict.json().getJsonObject("prediction").getString("model_version");
+      assertTrue(List.of("1.0.0", "5.0.0-swap-test").contains(version), version);
+    }
+    assertEquals("1.0.0", predictedVersion(doctor, scans.get(0)));
+  }
+
+  /** Predicts, or asks for heatmaps of, the scans in turn until the swaps are done. */
+  private static List<Reply> whileSwapping(
+      java.util.concurrent.atomic.AtomicBoolean swapping,
+      List<Long> scans,
+      Api.Doctor doctor,
+      boolean heatmap) {
+    List<Reply> replies = new java.util.ArrayList<>();
+    for (int i = 0; swapping.get() || replies.isEmpty(); i++) {
+      long scan = scans.get(i % scans.size());
+      replies.add(
+          heatmap
+              ? api.get("/api/lung-scans/" + scan + "/heatmap?format=grid", doctor.token())
+              : api.post("/api/predict", "{\"scan_id\":" + scan + "}", doctor.token()));
+    }
+    return replies;
+  }
+
+  /** Keras 3's residual model of the corpus: a flattened head, so its heatmaps are occlusion's. */
+  private static long uploadedOcclusionModel(String version) throws IOException {
+    Reply uploaded =
+        upload(
+            new Multipart()
+                .file(
+                    "model",
+                    "residual_gray.keras",
+                    "application/zip",
+                    corpus("residual_gray.keras"))
+                .file("card", "card.json", "application/json", card("residual", version, 64, 3)));
+    assertEquals(201, uploaded.status(), uploaded::toString);
+    return uploaded.json().getJsonNumber("id").longValue();
+  }
+
   @Test
   void doctorsAreRefused() {
     Api.Doctor doctor = api.newDoctor("Dr. Not Admin");

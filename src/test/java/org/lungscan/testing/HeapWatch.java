@@ -103,6 +103,12 @@ public final class HeapWatch implements AutoCloseable {
     return memory.getHeapMemoryUsage().getUsed();
   }
 
+  /** The memory the JVM has taken from the system for its heap and for its other pools. */
+  public long committedBytes() {
+    return memory.getHeapMemoryUsage().getCommitted()
+        + memory.getNonHeapMemoryUsage().getCommitted();
+  }
+
   /** The most heap in use at any sample (every 50 ms) since the watch began. */
   public long peakUsedBytes() {
     return peakUsed.get();

@@ -157,35 +157,37 @@ public class HeatmapService {
   }
 
   private HeatmapGrid computed(LungScan scan, String asked) {
-    ModelStatus status = model.status();
-    if (!status.ready()) {
+    ModelStatus loaded = model.status();
+    if (!loaded.ready()) {
       audit.record(actor(), HEATMAP_READ, RESOURCE, scan.getId(), Outcome.FAILURE);
-      throw new Unavailable("No usable model is loaded: " + status.detail());
+      throw new Unavailable("No usable model is loaded: " + loaded.detail());
     }
-    String label = labelFor(scan, asked, status);
-    HeatmapCache.Key key =
-        new HeatmapCache.Key(scan.getId(), status.name(), status.version(), label);
-    Optional<HeatmapGrid> kept = cache.get(key);
-    if (kept.isPresent()) {
-      return kept.get();
-    }
-    List<HeatmapGrid> grids;
-    try {
-      grids = model.heatmaps(preprocessed(scan));
+    // held from the label to the grids: a model activated meanwhile is not the one asked
+    try (LoadedModel.InUse held = model.acquire()) {
+      return computed(scan, asked, held);
     } catch (Unavailable busy) {
       audit.record(actor(), HEATMAP_READ, RESOURCE, scan.getId(), Outcome.FAILURE);
       throw busy;
     }
-    HeatmapGrid wanted = null;
-    for (HeatmapGrid grid : grids) {
-      cache.put(
-          new HeatmapCache.Key(scan.getId(), status.name(), status.version(), grid.label()), grid);
-      wanted = grid.label().equals(label) ? grid : wanted;
+  }
+
+  private HeatmapGrid computed(LungScan scan, String asked, LoadedModel.InUse held) {
+    ModelStatus status = held.status();
+    String label = labelFor(scan, asked, status);
+    Optional<HeatmapGrid> kept = cache.get(keyOf(scan, status, label));
+    if (kept.isPresent()) {
+      return kept.get();
     }
-    if (wanted == null) {
-      throw new Unavailable("The model changed while the heatmap was computed. Please try again.");
-    }
-    return wanted;
+    List<HeatmapGrid> grids = held.heatmaps(preprocessed(scan, held.preprocessor()));
+    grids.forEach(grid -> cache.put(keyOf(scan, status, grid.label()), grid));
+    return grids.stream()
+        .filter(grid -> grid.label().equals(label))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("the model gave no heatmap for " + label));
+  }
+
+  private static HeatmapCache.Key keyOf(LungScan scan, ModelStatus status, String label) {
+    return new HeatmapCache.Key(scan.getId(), status.name(), status.version(), label);
   }
 
   private String labelFor(LungScan scan, String asked, ModelStatus status) {
@@ -207,8 +209,7 @@ public class HeatmapService {
   }
 
   /** The model's input from the scan, decoded as the prediction decodes it (same tensor). */
-  private ScanTensor preprocessed(LungScan scan) {
-    ScanPreprocessor preprocessor = model.preprocessor();
+  private ScanTensor preprocessed(LungScan scan, ScanPreprocessor preprocessor) {
     return scans.withPixels(
         scan,
         (width, height) -> {
