@@ -36,9 +36,11 @@ import org.lungscan.testing.TestDatabase;
  * SHA-256, one fsync, one forward pass, one row) are measured in this JVM in the same run.
  *
  * <p>Settings (system properties): {@code benchmark.port} (default 18097; the previous WAR's server
- * takes the next port), {@code benchmark.rounds} (3), {@code benchmark.jfr} (a directory: each
- * server records a Java Flight Recording there), {@code it.db.suffix} (the databases' suffix). The
- * servers run with {@code -Xmx2g} and the JVM's default compilers, as in production.
+ * takes the next port), {@code benchmark.rounds} (3), {@code benchmark.warmup} (600 upload+predict
+ * requests before the rounds, so that they measure a server in its steady state), {@code
+ * benchmark.jfr} (a directory: each server records a Java Flight Recording there), {@code
+ * it.db.suffix} (the databases' suffix). The servers run with {@code -Xmx2g} and the JVM's default
+ * compilers, as in production.
  */
 public final class UploadBenchmark {
 
@@ -152,7 +154,9 @@ public final class UploadBenchmark {
       doctor = api.newDoctor("Dr. Benchmark");
       patient = api.newPatient(doctor, "Benchmark Patient");
       measure(jpeg, 1, 20, false);
-      measure(jpeg, CLIENTS, 50, true);
+      // long enough for the JIT to finish compiling the path: with 50 requests, its compiler
+      // threads still took a quarter of the server's CPU during the rounds
+      measure(jpeg, CLIENTS, Integer.getInteger("benchmark.warmup", 600), true);
     }
 
     void round(byte[] jpeg, int round) throws Exception {
