@@ -134,6 +134,7 @@ public final class StartupBenchmark {
         environment.put("LUNGSCAN_DB_USER", TestDatabase.user());
         environment.put("LUNGSCAN_DB_PASSWORD", TestDatabase.password());
       }
+      refuseIfTaken(port);
       Path work = directory.resolve(label);
       deleteRecursively(work);
       RunningServer server =
@@ -180,6 +181,15 @@ public final class StartupBenchmark {
   }
 
   record Start(long readyMillis, long cpuMillis, Map<String, Long> milestones, String pressure) {}
+
+  /** A server left running on the port would answer at once and be timed instead. */
+  private static void refuseIfTaken(int port) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      throw new IllegalStateException("something already listens on port " + port);
+    } catch (IOException free) {
+      // nothing answers: the port is free
+    }
+  }
 
   private static List<String> jvmOptions() {
     return List.of(System.getProperty("benchmark.jvm", "-Xmx2g").trim().split("\\s+"));
