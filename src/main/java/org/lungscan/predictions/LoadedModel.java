@@ -5,8 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -90,10 +88,11 @@ public class LoadedModel {
   }
 
   /**
-   * Loads the model beside the rest of the deployment rather than after it: until it is in, the
-   * model is reported as still loading (readiness down, predict 503).
+   * Loads the model at startup ({@link ModelAtStartup}) on a thread of its own, beside the rest of
+   * the deployment rather than after it: until it is in, the model is reported as still loading
+   * (readiness down, predict 503).
    */
-  void loadAtStartup(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+  void loadInBackground() {
     executor.submit(this::loadChosen);
   }
 
