@@ -38,7 +38,8 @@ class ReadinessIT {
         ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
             .peek(ReadinessIT::hasNoDetails)
             .collect(Collectors.toMap(c -> c.getString("name"), c -> c.getString("status")));
-    assertEquals(Map.of("model", "UP", "storage", "UP", "database", "UP"), states);
+    assertEquals(
+        Map.of("model", "UP", "storage", "UP", "database", "UP", "application", "UP"), states);
     for (String detail : new String[] {"MySQL", "MariaDB", "product", "detail", "lungscan-demo"}) {
       assertFalse(ready.body().contains(detail), detail + " in " + ready.body());
     }
@@ -52,7 +53,7 @@ class ReadinessIT {
     Map<String, JsonObject> checks =
         details.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
             .collect(Collectors.toMap(c -> c.getString("name"), c -> c));
-    assertEquals(Set.of("model", "storage", "database"), checks.keySet());
+    assertEquals(Set.of("model", "storage", "database", "application"), checks.keySet());
     assertEquals("MySQL", checks.get("database").getJsonObject("data").getString("product"));
     assertEquals("lungscan-demo", checks.get("model").getJsonObject("data").getString("name"));
     assertTrue(checks.get("model").getJsonObject("data").containsKey("detail"));

@@ -201,7 +201,8 @@ public final class RunningServer {
   /**
    * Up, with the application's own checks in the answer: Payara answers UP with no checks at all
    * while the application is still being deployed. Deployed means the database check is up (the
-   * schema is migrated); ready means every check is.
+   * schema is migrated) and the application's (its pages and API answer); ready means every check
+   * is.
    */
   private boolean isUp(HttpClient client, String path) throws InterruptedException {
     boolean deployedIsEnough = path.endsWith("/live");
@@ -211,8 +212,9 @@ public final class RunningServer {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       Map<String, String> checks = checksIn(response.body());
       boolean deployed =
-          checks.keySet().containsAll(List.of("model", "storage", "database"))
-              && "UP".equals(checks.get("database"));
+          checks.keySet().containsAll(List.of("model", "storage", "database", "application"))
+              && "UP".equals(checks.get("database"))
+              && "UP".equals(checks.get("application"));
       return deployed && (deployedIsEnough || response.statusCode() == 200);
     } catch (IOException notYet) {
       return false;
